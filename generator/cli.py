@@ -1,0 +1,228 @@
+"""The command line: parse arguments, call the pipeline, map outcomes to exit codes.
+
+Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 the
+command itself could not run. Content problems never show a traceback; an
+internal bug does only with --debug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__, findings, i18n, scaffold, schema
+from generator.project import Checked, check_root
+from generator.reader import is_content_root
+
+log = logging.getLogger("generator")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A problem with the command itself (not with content): exit 2."""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            i18n.text(_env_language(), "cli.bad_date", value=value)
+        ) from None
+
+
+def _env_language() -> str:
+    return i18n.normalize_language(os.environ.get("PORTFOLIO_LANG"))
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=i18n.LANGUAGES, help="interface language")
+    common.add_argument("-v", "--verbose", action="count", default=0)
+    common.add_argument("--debug", action="store_true", help="show internal tracebacks")
+
+    parser = argparse.ArgumentParser(
+        prog="portfolio",
+        description="學習歷程檔案產生器 — check, publish and print learning portfolios",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser(
+        "check", parents=[common], help="check content against the portal rules"
+    )
+    check.add_argument("roots", nargs="*", type=Path, metavar="ROOT")
+    check.add_argument("--batch", type=Path, metavar="DIR")
+    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--as-of", type=_date, metavar="DATE")
+    check.add_argument("--strict", action="store_true", help="warnings fail too")
+
+    init = commands.add_parser("init", parents=[common], help="start a content root")
+    init.add_argument(
+        "dir", nargs="?", type=Path, default=Path("content"), metavar="DIR"
+    )
+
+    new = commands.add_parser("new", parents=[common], help="write a new record")
+    new.add_argument("kind", choices=tuple(scaffold.RECORD_KINDS))
+    new.add_argument("name", metavar="NAME")
+    new.add_argument("--root", type=Path, default=Path("content"))
+
+    schema_cmd = commands.add_parser(
+        "schema", parents=[common], help="print the JSON Schema of the content files"
+    )
+    schema_cmd.add_argument("kind", nargs="?", choices=schema.KINDS)
+    return parser
+
+
+def _roots(args: argparse.Namespace) -> list[Path]:
+    """The content roots named on the command line, checked to exist."""
+    roots = list(args.roots)
+    if args.batch is not None:
+        if not args.batch.is_dir():
+            raise UsageError(i18n.text(args.lang, "cli.root_missing", root=args.batch))
+        roots += sorted(p for p in args.batch.iterdir() if (p / "profile.md").exists())
+    if not roots:
+        roots = [Path("content")]
+    for root in roots:
+        if not is_content_root(root):
+            raise UsageError(i18n.text(args.lang, "cli.root_missing", root=root))
+    return roots
+
+
+def _prefix(root: Path) -> str:
+    text = root.as_posix().rstrip("/")
+    return "" if text in ("", ".") else text + "/"
+
+
+def command_check(args: argparse.Namespace) -> int:
+    roots = _roots(args)
+    results: list[tuple[Path, Checked]] = []
+    for root in roots:
+        results.append((root, check_root(root, args.as_of, args.lang)))
+    language = args.lang or results[0][1].findings.language
+    many = len(roots) > 1
+
+    all_findings = []
+    for root, checked in results:
+        for finding in checked.findings.items:
+            if many:
+                finding = findings.Finding(
+                    **{**finding.as_dict(), "student": root.name}
+                )
+            all_findings.append((root, finding))
+
+    if args.format == "json":
+        print(findings.to_json(f for _, f in all_findings))
+    elif args.format == "github":
+        text = "\n".join(
+            findings.to_github([f], prefix=_prefix(root)) for root, f in all_findings
+        )
+        if text:
+            print(text)
+    else:
+        _print_text(results, language)
+
+    errors = sum(c.findings.errors for _, c in results)
+    warnings = sum(c.findings.warnings for _, c in results)
+    if errors or (args.strict and warnings):
+        if args.strict and not errors and args.format == "text":
+            print(i18n.text(language, "cli.strict_failed"), file=sys.stderr)
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def _print_text(results: list[tuple[Path, Checked]], language: str) -> None:
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    for root, checked in results:
+        text = findings.to_text(
+            checked.findings.items, language, color=color, prefix=_prefix(root)
+        )
+        if text:
+            print(text)
+            print()
+    errors = sum(c.findings.errors for _, c in results)
+    warnings = sum(c.findings.warnings for _, c in results)
+    if errors or warnings:
+        print(i18n.text(language, "cli.summary", errors=errors, warnings=warnings))
+    else:
+        print(i18n.text(language, "cli.clean"))
+    if len(results) > 1:
+        print(i18n.text(language, "cli.roots_checked", count=len(results)))
+
+
+def _school_year(today: dt.date) -> int:
+    return today.year - 1911 - (0 if today.month >= 8 else 1)
+
+
+def command_init(args: argparse.Namespace) -> int:
+    language = args.lang or "zh-TW"
+    if scaffold.is_started(args.dir):
+        raise UsageError(i18n.text(language, "cli.init_not_empty", path=args.dir))
+    today = dt.date.today()
+    written = scaffold.init_root(
+        args.dir, _school_year(today), today.isoformat(), language
+    )
+    for path in written.created:
+        print(i18n.text(language, "cli.created", path=path))
+    return EXIT_OK
+
+
+def command_new(args: argparse.Namespace) -> int:
+    language = args.lang or _env_language()
+    if not args.root.is_dir():
+        raise UsageError(i18n.text(language, "cli.root_missing", root=args.root))
+    today = dt.date.today()
+    path, written = scaffold.new_record(
+        args.root,
+        args.kind,
+        args.name,
+        _school_year(today),
+        today.isoformat(),
+        language,
+    )
+    if path is None:
+        raise UsageError(i18n.text(language, "cli.bad_name", name=args.name))
+    if path not in written.created:
+        raise UsageError(i18n.text(language, "cli.exists", path=path))
+    print(i18n.text(language, "cli.created", path=path))
+    return EXIT_OK
+
+
+def command_schema(args: argparse.Namespace) -> int:
+    print(json.dumps(schema.document(args.kind), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+COMMANDS = {
+    "check": command_check,
+    "init": command_init,
+    "new": command_new,
+    "schema": command_schema,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    level = logging.WARNING - 10 * min(args.verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as error:
+        print(f"portfolio: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        if args.debug:
+            raise
+        log.debug("internal error", exc_info=True)
+        print(i18n.text(args.lang or _env_language(), "cli.internal"), file=sys.stderr)
+        return EXIT_USAGE

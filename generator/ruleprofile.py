@@ -1,0 +1,122 @@
+"""The rules profile: the portal's numbers, categories and review items as data.
+
+The `taipei` profile ships with the package; a school with other numbers names
+its own YAML file in site.yaml. Code reads numbers from here, never literals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+BUILTIN = ("taipei",)
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RuleProfile:
+    name: str
+    data: dict[str, Any]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
+
+    @property
+    def categories(self) -> dict[str, dict[str, Any]]:
+        return self.data["categories"]
+
+    def category_key(self, value: str) -> str | None:
+        """The English key of a category written as key or Chinese name."""
+        text = str(value).strip()
+        if text in self.categories:
+            return text
+        if text.lower() in self.categories:
+            return text.lower()
+        for key, entry in self.categories.items():
+            if entry["name"] == text:
+                return key
+        return None
+
+    def category_names(self) -> list[str]:
+        return [*self.categories, *(c["name"] for c in self.categories.values())]
+
+    def link_allowed(self, category: str) -> bool:
+        return bool(self.categories[category]["link"])
+
+    def item_of_category(self, category: str) -> str:
+        return self.categories[category]["item"]
+
+    def item_of_kind(self, kind: str) -> str:
+        return self.data["outcome_kinds"].get(kind, "B")
+
+    @property
+    def item_letters(self) -> list[str]:
+        return list(self.data["items"])
+
+    def item_name(self, letter: str, language: str) -> str:
+        entry = self.data["items"].get(letter, {})
+        return entry.get("en" if language == "en" else "zh", letter)
+
+    def statement_key(self, heading: str) -> str | None:
+        """Which statement a level-2 heading names, in Chinese or English."""
+        wanted = heading.strip().casefold()
+        for key, entry in self.data["statements"].items():
+            names = [n.casefold() for n in entry["names"]]
+            if wanted in names or wanted == key or wanted == entry["item"].casefold():
+                return key
+        return None
+
+    def bytes_limit(self, kind: str) -> int:
+        return int(self.data[kind]["max_mib"] * MIB)
+
+    def decimal_limit(self, kind: str) -> int:
+        return int(self.data[kind]["max_mib"] * 1_000_000)
+
+
+@cache
+def _builtin(name: str) -> RuleProfile:
+    text = (
+        resources.files("generator")
+        .joinpath(f"rules/{name}.yaml")
+        .read_text(encoding="utf-8")
+    )
+    return RuleProfile(name=name, data=yaml.safe_load(text))
+
+
+def load_profile(name: str | None, root: Path | None = None) -> RuleProfile | None:
+    """A built-in profile by name, or a YAML file beside the content.
+
+    A custom file starts from `taipei` and overrides only what it lists, so a
+    school writes just the numbers that differ. None means not found.
+    """
+    name = name or "taipei"
+    if name in BUILTIN:
+        return _builtin(name)
+    if root is None or not name.endswith((".yaml", ".yml")):
+        return None
+    path = (root / name).resolve()
+    if not path.is_file() or not path.is_relative_to(root.resolve()):
+        return None
+    try:
+        custom = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    if not isinstance(custom, dict):
+        return None
+    merged = _merge(_builtin("taipei").data, custom)
+    return RuleProfile(name=str(custom.get("name", path.stem)), data=merged)
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key] = _merge(base[key], value)
+        else:
+            merged[key] = value
+    return merged
