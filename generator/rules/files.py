@@ -1,4 +1,4 @@
-"""File rules: evidence exists inside the root, is what its name says, fits the limit."""
+"""File rules: evidence exists in the root, is what its name says, fits the limit."""
 
 from __future__ import annotations
 
