@@ -17,8 +17,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__, findings, i18n, scaffold, schema
+from generator.build import build_site
 from generator.project import Checked, check_root
 from generator.reader import is_content_root
+from generator.render.output import OutputRefused
+from generator.render.site import ThemeError
 
 log = logging.getLogger("generator")
 
@@ -64,6 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument("--as-of", type=_date, metavar="DATE")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
+
+    build = commands.add_parser(
+        "build", parents=[common], help="check, then build the website"
+    )
+    build.add_argument("roots", nargs="*", type=Path, metavar="ROOT")
+    build.add_argument("--batch", type=Path, metavar="DIR")
+    build.add_argument(
+        "-o", "--output", type=Path, default=Path("output"), metavar="OUT"
+    )
+    build.add_argument("--as-of", type=_date, metavar="DATE")
 
     init = commands.add_parser("init", parents=[common], help="start a content root")
     init.add_argument(
@@ -158,6 +171,36 @@ def _print_text(results: list[tuple[Path, Checked]], language: str) -> None:
         print(i18n.text(language, "cli.roots_checked", count=len(results)))
 
 
+def command_build(args: argparse.Namespace) -> int:
+    roots = _roots(args)
+    if len(roots) > 1:
+        # TODO: several roots (a counselor's class) need the batch builder with
+        # its per-student output folders and overview; until then, one at a time.
+        raise UsageError("building several content roots at once is not supported yet")
+    root = roots[0]
+    try:
+        result = build_site(root, args.output, args.as_of, args.lang)
+    except OutputRefused as error:
+        raise UsageError(str(error)) from None
+    except ThemeError as error:
+        raise UsageError(f"theme: {error}") from None
+    language = args.lang or result.checked.findings.language
+    _print_text([(root, result.checked)], language)
+    if not result.ok:
+        print(i18n.text(language, "cli.build_stopped"), file=sys.stderr)
+        return EXIT_FINDINGS
+    print(
+        i18n.text(
+            language,
+            "cli.built",
+            pages=result.pages,
+            path=result.site_dir,
+            seconds=f"{result.seconds:.2f}",
+        )
+    )
+    return EXIT_OK
+
+
 def _school_year(today: dt.date) -> int:
     return today.year - 1911 - (0 if today.month >= 8 else 1)
 
@@ -203,6 +246,7 @@ def command_schema(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "check": command_check,
+    "build": command_build,
     "init": command_init,
     "new": command_new,
     "schema": command_schema,

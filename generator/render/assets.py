@@ -1,0 +1,190 @@
+"""Publish evidence and images into the site, stripped of what must not leak.
+
+Photos are turned upright and re-encoded without EXIF or XMP, so no GPS
+position or camera serial leaves the student's machine; responsive sizes are
+made once; a PDF gets a preview image of its first page when poppler's
+`pdftoppm` is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from generator.filetypes import sniff_file
+
+log = logging.getLogger(__name__)
+
+WIDTHS = (480, 960)
+MAX_WIDTH = 1600
+_SAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_KINDS = {
+    "jpg": "image",
+    "png": "image",
+    "gif": "image",
+    "webp": "image",
+    "pdf": "pdf",
+    "mp3": "audio",
+    "m4a": "audio",
+    "wav": "audio",
+    "ogg": "audio",
+    "mp4": "video",
+    "mov": "video",
+}
+
+
+@dataclass
+class Published:
+    """A file as the site shows it; URLs are relative to the site root."""
+
+    url: str
+    kind: str
+    name: str
+    size: int
+    width: int | None = None
+    height: int | None = None
+    srcset: list[tuple[str, int]] = field(default_factory=list)
+    preview: str | None = None
+
+
+def safe_name(name: str) -> str:
+    """An ASCII file name for URLs; other names get a short stable hash."""
+    path = Path(name)
+    stem = _SAFE.sub("-", path.stem).strip("-.")
+    suffix = _SAFE.sub("", path.suffix.lower())
+    if not stem or stem != path.stem.replace(" ", "-"):
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+        stem = f"{stem[:40]}-{digest}" if stem else f"file-{digest}"
+    return f"{stem}{suffix}"
+
+
+class Publisher:
+    """Copies or re-encodes each referenced file once into the site folder."""
+
+    def __init__(self, site_dir: Path, root: Path) -> None:
+        self.site_dir = site_dir
+        self.root = root.resolve()
+        self._done: dict[tuple[Path, str], Published | None] = {}
+
+    def publish(self, source: Path, folder: str) -> Published | None:
+        """Publish `source` under `files/<folder>/`; None if it cannot be read."""
+        try:
+            real = source.resolve()
+        except OSError:
+            return None
+        if not real.is_file() or not real.is_relative_to(self.root):
+            return None
+        key = (real, folder)
+        if key not in self._done:
+            self._done[key] = self._publish(real, folder)
+        return self._done[key]
+
+    def _publish(self, source: Path, folder: str) -> Published | None:
+        actual = sniff_file(source)
+        kind = _KINDS.get(actual, "file")
+        name = safe_name(source.name)
+        url = f"files/{folder}/{name}"
+        target = self.site_dir / url
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "image":
+            return self._image(source, target, url, actual)
+        shutil.copyfile(source, target)
+        published = Published(
+            url=url, kind=kind, name=source.name, size=target.stat().st_size
+        )
+        if kind == "pdf":
+            published.preview = self._pdf_preview(source, target, url)
+        return published
+
+    def _image(
+        self, source: Path, target: Path, url: str, actual: str
+    ) -> Published | None:
+        try:
+            with Image.open(source) as opened:
+                image = ImageOps.exif_transpose(opened)
+                image.load()
+        except (UnidentifiedImageError, OSError, ValueError) as error:
+            log.warning("cannot read image %s: %s", source, error)
+            return None
+        image = _without_metadata(image)
+        fmt = "JPEG" if actual == "jpg" else "PNG"
+        if fmt == "PNG" and target.suffix not in (".png",):
+            target = target.with_suffix(".png")
+            url = str(Path(url).with_suffix(".png"))
+        if image.width > MAX_WIDTH:
+            image = _resized(image, MAX_WIDTH)
+        _save(image, target, fmt)
+        published = Published(
+            url=url,
+            kind="image",
+            name=source.name,
+            size=target.stat().st_size,
+            width=image.width,
+            height=image.height,
+        )
+        for width in WIDTHS:
+            if width < image.width:
+                smaller = target.with_name(f"{target.stem}-{width}{target.suffix}")
+                _save(_resized(image, width), smaller, fmt)
+                published.srcset.append((str(Path(url).with_name(smaller.name)), width))
+        published.srcset.append((url, image.width))
+        return published
+
+    def _pdf_preview(self, source: Path, target: Path, url: str) -> str | None:
+        tool = shutil.which("pdftoppm")
+        if tool is None:
+            log.info("pdftoppm not found: no preview image for %s", source.name)
+            return None
+        with tempfile.TemporaryDirectory() as scratch:
+            stem = Path(scratch) / "page"
+            command = [tool, "-png", "-f", "1", "-l", "1", "-scale-to", "800"]
+            try:
+                subprocess.run(
+                    [*command, "-singlefile", str(source), str(stem)],
+                    check=True,
+                    capture_output=True,
+                    timeout=30,
+                )
+                with Image.open(stem.with_suffix(".png")) as page:
+                    preview = _without_metadata(page.convert("RGB"))
+            except (subprocess.SubprocessError, OSError) as error:
+                log.info("no preview for %s: %s", source.name, error)
+                return None
+        preview_path = target.with_name(f"{target.stem}-preview.jpg")
+        _save(preview, preview_path, "JPEG")
+        return str(Path(url).with_name(preview_path.name))
+
+
+def _without_metadata(image: Image.Image) -> Image.Image:
+    """The same pixels with no EXIF, XMP or comments; colour profile kept."""
+    if image.mode not in ("RGB", "RGBA", "L", "LA"):
+        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    clean = image.copy()
+    icc = image.info.get("icc_profile")
+    clean.info = {"icc_profile": icc} if icc else {}
+    return clean
+
+
+def _resized(image: Image.Image, width: int) -> Image.Image:
+    height = max(1, round(image.height * width / image.width))
+    return image.resize((width, height), Image.Resampling.LANCZOS)
+
+
+def _save(image: Image.Image, target: Path, fmt: str) -> None:
+    options: dict[str, object] = {"optimize": True}
+    if fmt == "JPEG":
+        if image.mode in ("RGBA", "LA"):
+            image = image.convert("RGB")
+        options.update(quality=85, progressive=True)
+    icc = image.info.get("icc_profile")
+    if icc:
+        options["icc_profile"] = icc
+    image.save(target, fmt, **options)

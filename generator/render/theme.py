@@ -1,0 +1,96 @@
+"""Themes: Jinja2 templates and static files, with the default theme underneath.
+
+A site may name its own theme folder; any template or static file it holds
+overrides the default's, and everything else falls through to the default.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from generator import i18n
+
+# TODO: themes/ lives beside the package in the source tree, so a wheel
+# installed without the checkout finds no default theme; PORTFOLIO_THEMES can
+# point at a copy until the theme ships as package data.
+THEMES = Path(os.environ.get("PORTFOLIO_THEMES", Path(__file__).parents[2] / "themes"))
+DEFAULT = THEMES / "default"
+
+
+def theme_folders(root: Path | None, theme: str | None) -> list[Path]:
+    """The theme folders to search, the site's own first."""
+    folders = []
+    if theme:
+        named = THEMES / theme
+        own = (root / theme) if root is not None else None
+        for candidate in (own, named):
+            if candidate is not None and candidate.is_dir() and candidate != DEFAULT:
+                folders.append(candidate)
+                break
+    folders.append(DEFAULT)
+    return folders
+
+
+def relative_url(target: str, page: str) -> str:
+    """`target` (a path from the site root) as seen from the page at `page`."""
+    if "://" in target or target.startswith(("#", "mailto:")):
+        return target
+    base = posixpath.dirname(page)
+    path, _, fragment = target.partition("#")
+    relative = posixpath.relpath(path or page, base or ".")
+    return f"{relative}#{fragment}" if fragment else relative
+
+
+def environment(folders: list[Path], language: str) -> jinja2.Environment:
+    """A Jinja2 environment over the theme folders, autoescaping on."""
+    loader = jinja2.FileSystemLoader([str(f / "templates") for f in folders])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.globals["t"] = i18n.strings(language)
+    env.globals["lang"] = i18n.normalize_language(language)
+    env.filters["size"] = human_size
+    env.filters["anchor"] = anchor
+    env.filters["fill"] = lambda template, **params: i18n.fill(template, params)
+    return env
+
+
+def anchor(text: str) -> str:
+    """An element id for a tag: whitespace becomes hyphens, the rest is kept."""
+    return "tag-" + "-".join(str(text).split())
+
+
+def human_size(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size} B"
+
+
+def static_files(folders: list[Path]) -> dict[str, Path]:
+    """Every static file by its path under `static/`, the site's own winning."""
+    found: dict[str, Path] = {}
+    for folder in reversed(folders):
+        static = folder / "static"
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            if path.is_file():
+                found[path.relative_to(static).as_posix()] = path
+    return dict(sorted(found.items()))
+
+
+def page_context(page: str, **values: Any) -> dict[str, Any]:
+    """Template values plus `url()`, which makes any site path relative to `page`."""
+    return {"page": page, "url": lambda target: relative_url(target, page), **values}

@@ -1,0 +1,480 @@
+"""What templates see: the public view of one student's records.
+
+Privacy is applied here, once, before any template runs: private records and
+fields, the student id (unless site.yaml opts in) never reach a view, so no
+template can leak them by mistake.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import i18n
+from generator.model import Application, Content, Outcome, Performance, Record
+from generator.project import Checked
+from generator.render import markdown
+from generator.render.assets import Published, Publisher
+from generator.terms import Term, school_year_of
+
+# Fields shown in a record's detail list, in order, per kind.
+OUTCOME_FIELDS = ("course", "credits", "teacher")
+EXTRA_FIELDS = ("kind", "unit", "position", "organization", "hours", "organizer",
+                "level", "award", "university", "course", "credits", "code",
+                "issuer", "score", "grade")  # fmt: skip
+
+
+@dataclass
+class RecordView:
+    id: str
+    kind: str  # outcome or performance
+    url: str
+    title: str
+    summary: str | None
+    body_html: str
+    item: str
+    item_name: str
+    term: Term | None
+    term_label: str
+    date_label: str
+    sort_key: tuple
+    tags: list[str]
+    details: list[tuple[str, str]]
+    evidence: list[tuple[str, Published]]
+    link: str | None
+    category: str | None = None
+    category_name: str | None = None
+    certification: str | None = None
+    certification_label: str | None = None
+    submitted: bool = False
+    ticked_year: int | None = None
+    source_rel: str = ""
+
+
+@dataclass
+class StatementView:
+    key: str
+    item: str
+    heading: str
+    html: str
+
+
+@dataclass
+class ItemGroup:
+    letter: str
+    name: str
+    records: list[RecordView]
+
+
+@dataclass
+class ApplicationView:
+    id: str
+    url: str
+    university: str
+    department: str
+    code: str | None
+    groups: list[ItemGroup]
+    statements: list[StatementView]
+    hidden: int
+    items: list[str]
+    outcomes: list[RecordView] = field(default_factory=list)
+    performances: list[RecordView] = field(default_factory=list)
+    dossier: str | None = None
+
+
+@dataclass
+class YearRow:
+    year: int
+    certified: int
+    ticked_outcomes: int
+    ticked_performances: int
+
+
+@dataclass
+class Portfolio:
+    """Everything the templates of one site need."""
+
+    language: str
+    site_title: str
+    profile: dict[str, Any]
+    intro_html: str
+    photo: Published | None
+    outcomes: list[RecordView]
+    performances: list[RecordView]
+    applications: list[ApplicationView]
+    years: list[YearRow]
+    limits: dict[str, int]
+    tags: dict[str, list[RecordView]]
+    categories: list[tuple[str, str, list[RecordView]]]
+    terms: list[tuple[Term, str, list[RecordView]]]
+    as_of: str
+    base_url: str | None
+    allow_indexing: bool
+
+    def record(self, kind: str, record_id: str) -> RecordView | None:
+        for view in self.outcomes if kind == "outcome" else self.performances:
+            if view.id == record_id:
+                return view
+        return None
+
+
+class ViewBuilder:
+    """Turns checked content into views, publishing the files they show."""
+
+    def __init__(self, checked: Checked, publisher: Publisher | None) -> None:
+        self.checked = checked
+        self.content: Content = checked.content
+        self.profile = checked.profile
+        self.language = i18n.normalize_language(checked.findings.language)
+        self.words = i18n.strings(self.language)["site"]
+        self.publisher = publisher
+
+    # -- helpers -------------------------------------------------------------
+
+    def _publish(self, record: Record, value: str, folder: str) -> Published | None:
+        if self.publisher is None or not value:
+            return None
+        source = record.source.path.parent / value
+        return self.publisher.publish(source, folder)
+
+    def _resolver(
+        self, record: Record, folder: str, page: str
+    ) -> Callable[[str], str | None]:
+        def resolve(value: str) -> str | None:
+            path, _, fragment = value.partition("#")
+            published = self._publish(record, path, folder) if path else None
+            if published is None:
+                return None if path else value
+            relative = posixpath.relpath(published.url, posixpath.dirname(page) or ".")
+            return f"{relative}#{fragment}" if fragment else relative
+
+        return resolve
+
+    def term_label(self, term: Term | None) -> str:
+        if term is None:
+            return ""
+        return i18n.fill(self.words["year_semester"], term._asdict())
+
+    # -- records -------------------------------------------------------------
+
+    def record_view(self, record: Outcome | Performance, kind: str) -> RecordView:
+        folder = "outcomes" if kind == "outcome" else "performances"
+        url = f"{folder}/{record.id}.html"
+        files = f"{folder}/{record.id}"
+        body_html = markdown.render(record.body, self._resolver(record, files, url))
+
+        evidence = []
+        for name in ("document", "media"):
+            published = self._publish(record, record.public(name) or "", files)
+            if published is not None:
+                evidence.append((name, published))
+
+        view = RecordView(
+            id=record.id,
+            kind=kind,
+            url=url,
+            title=record.title,
+            summary=record.public("summary"),
+            body_html=body_html,
+            item="",
+            item_name="",
+            term=record.term,
+            term_label=self.term_label(record.term),
+            date_label="",
+            sort_key=(),
+            tags=list(record.public("tags") or []),
+            details=[],
+            evidence=evidence,
+            link=record.public("link"),
+            source_rel=record.source.rel,
+        )
+        if isinstance(record, Outcome):
+            self._outcome_details(record, view)
+        else:
+            self._performance_details(record, view)
+        return view
+
+    def _outcome_details(self, outcome: Outcome, view: RecordView) -> None:
+        view.item = self.profile.item_of_kind(outcome.kind)
+        view.item_name = self.profile.item_name(view.item, self.language)
+        view.certification = outcome.certification
+        view.certification_label = self.words["certifications"][outcome.certification]
+        view.submitted = outcome.submitted
+        date = outcome.public("date")
+        view.date_label = date.isoformat() if date else ""
+        term = outcome.term or Term(0, 0)
+        view.sort_key = (
+            term.year,
+            term.semester,
+            date.isoformat() if date else "",
+            outcome.id,
+        )
+        details = [
+            (self.words["kind"], self.words["outcome_kinds"].get(outcome.kind, ""))
+        ]
+        for name in OUTCOME_FIELDS:
+            value = outcome.public(name)
+            if value not in (None, ""):
+                details.append((self.words[name], str(value)))
+        view.details = details
+
+    def _performance_details(self, performance: Performance, view: RecordView) -> None:
+        category = performance.category or "other"
+        view.category = category
+        view.category_name = self._category_name(category)
+        view.item = performance.item or self.profile.item_of_category(category)
+        view.item_name = self.profile.item_name(view.item, self.language)
+        view.submitted = performance.submitted
+        view.ticked_year = performance.ticked_year
+        start, end = performance.public("start"), performance.public("end")
+        view.date_label = _dates(start, end)
+        view.sort_key = (start.isoformat() if start else "", performance.id)
+        details = []
+        for name in EXTRA_FIELDS:
+            value = performance.public(name)
+            if value in (None, "") or name not in performance.fields:
+                continue
+            if name == "level":
+                value = self.words["levels"].get(value, value)
+            details.append((self.words["extras"][name], str(value)))
+        view.details = details
+
+    def _category_name(self, key: str) -> str:
+        if self.language == "en":
+            return key.replace("-", " ").capitalize()
+        return self.profile.categories[key]["name"]
+
+    # -- applications --------------------------------------------------------
+
+    def application_view(
+        self,
+        application: Application,
+        outcomes: dict[str, RecordView],
+        performances: dict[str, RecordView],
+    ) -> ApplicationView:
+        url = f"applications/{application.id}.html"
+        asked = application.items
+        letters = [x for x in self.profile.item_letters if asked is None or x in asked]
+        picked_outcomes = [
+            outcomes[i] for i in _unique(application.outcome_ids) if i in outcomes
+        ]
+        picked_performances = [
+            performances[i]
+            for i in _unique(application.performance_ids)
+            if i in performances
+        ]
+        hidden = (
+            len(_unique(application.outcome_ids))
+            + len(_unique(application.performance_ids))
+            - len(picked_outcomes)
+            - len(picked_performances)
+        )
+        groups = []
+        for letter in letters:
+            records = [
+                v for v in (*picked_outcomes, *picked_performances) if v.item == letter
+            ]
+            if records:
+                groups.append(
+                    ItemGroup(
+                        letter, self.profile.item_name(letter, self.language), records
+                    )
+                )
+
+        statements = []
+        for key, entry in self.profile["statements"].items():
+            if entry["item"] not in letters:
+                continue
+            statement = application.statements.get(key)
+            html = ""
+            if statement is not None and statement.text:
+                resolve = self._resolver(
+                    application, f"applications/{application.id}", url
+                )
+                html = markdown.render(statement.text, resolve)
+            statements.append(
+                StatementView(
+                    key=key,
+                    item=entry["item"],
+                    heading=self.profile.item_name(entry["item"], self.language),
+                    html=html,
+                )
+            )
+        return ApplicationView(
+            id=application.id,
+            url=url,
+            university=application.get("university", ""),
+            department=application.get("department", ""),
+            code=application.public("code"),
+            groups=groups,
+            statements=statements,
+            hidden=hidden,
+            items=letters,
+            outcomes=picked_outcomes,
+            performances=picked_performances,
+        )
+
+    # -- the whole portfolio -------------------------------------------------
+
+    def build(self) -> Portfolio:
+        content = self.content
+        outcomes = {
+            o.id: self.record_view(o, "outcome")
+            for o in content.outcomes.values()
+            if not o.private
+        }
+        performances = {
+            p.id: self.record_view(p, "performance")
+            for p in content.performances.values()
+            if not p.private
+        }
+        outcome_list = sorted(outcomes.values(), key=lambda v: v.sort_key)
+        performance_list = sorted(
+            performances.values(), key=lambda v: v.sort_key, reverse=True
+        )
+        applications = [
+            self.application_view(a, outcomes, performances)
+            for a in sorted(content.applications.values(), key=lambda a: a.id)
+            if not a.private
+        ]
+        return Portfolio(
+            language=self.language,
+            site_title=content.site.title or self._default_title(),
+            profile=self._profile_fields(),
+            intro_html=self._intro(),
+            photo=self._photo(),
+            outcomes=outcome_list,
+            performances=performance_list,
+            applications=applications,
+            years=self._years(),
+            limits=self._limits(),
+            tags=_tags([*outcome_list, *performance_list]),
+            categories=self._categories(performance_list),
+            terms=self._terms(outcome_list),
+            as_of=self.checked.as_of.isoformat(),
+            base_url=content.site.base_url,
+            allow_indexing=content.site.allow_indexing,
+        )
+
+    def _default_title(self) -> str:
+        name = self.content.profile.name if self.content.profile else ""
+        suffix = "Learning portfolio" if self.language == "en" else "學習歷程檔案"
+        return f"{name} {suffix}".strip()
+
+    def _profile_fields(self) -> dict[str, Any]:
+        profile = self.content.profile
+        if profile is None:
+            return dict.fromkeys(
+                (
+                    "name",
+                    "school",
+                    "enrolled",
+                    "class",
+                    "email",
+                    "links",
+                    "interests",
+                    "student_id",
+                )
+            )
+        shown = ("name", "school", "enrolled", "class", "email", "links", "interests")
+        values = {name: profile.public(name) for name in shown}
+        values["student_id"] = None
+        if self.content.site.show_student_id:
+            values["student_id"] = profile.public("student_id")
+        return values
+
+    def _intro(self) -> str:
+        profile = self.content.profile
+        if profile is None:
+            return ""
+        return markdown.render(
+            profile.body, self._resolver(profile, "profile", "index.html")
+        )
+
+    def _photo(self) -> Published | None:
+        profile = self.content.profile
+        if profile is None or not profile.public("photo"):
+            return None
+        return self._publish(profile, profile.public("photo"), "profile")
+
+    def _years(self) -> list[YearRow]:
+        content = self.content
+        enrolled = content.enrolled
+        if enrolled is None:
+            return []
+        current = max(enrolled, school_year_of(self.checked.as_of))
+        rows = []
+        for year in range(enrolled, min(current, enrolled + 2) + 1):
+            year_outcomes = [
+                o for o in content.outcomes.values() if o.term and o.term.year == year
+            ]
+            rows.append(
+                YearRow(
+                    year=year,
+                    certified=sum(
+                        o.certification == "certified" for o in year_outcomes
+                    ),
+                    ticked_outcomes=sum(o.submitted for o in year_outcomes),
+                    ticked_performances=sum(
+                        p.ticked_year == year for p in content.performances.values()
+                    ),
+                )
+            )
+        return rows
+
+    def _limits(self) -> dict[str, int]:
+        return {
+            "outcomes_year": self.profile["outcomes"]["submitted_per_year"],
+            "outcomes_total": self.profile["outcomes"]["submitted_total"],
+            "performances_year": self.profile["performances"]["submitted_per_year"],
+            "performances_total": self.profile["performances"]["submitted_total"],
+        }
+
+    def _categories(
+        self, views: list[RecordView]
+    ) -> list[tuple[str, str, list[RecordView]]]:
+        groups = []
+        for key in self.profile.categories:
+            records = [v for v in views if v.category == key]
+            if records:
+                groups.append((key, self._category_name(key), records))
+        return groups
+
+    def _terms(
+        self, views: list[RecordView]
+    ) -> list[tuple[Term, str, list[RecordView]]]:
+        by_term: dict[Term, list[RecordView]] = {}
+        for view in views:
+            if view.term is not None:
+                by_term.setdefault(view.term, []).append(view)
+        return [
+            (term, self.term_label(term), records)
+            for term, records in sorted(by_term.items(), reverse=True)
+        ]
+
+
+def build_views(checked: Checked, site_dir: Path | None) -> Portfolio:
+    """The public view of a checked root; publishes files when `site_dir` is given."""
+    publisher = Publisher(site_dir, checked.content.root) if site_dir else None
+    return ViewBuilder(checked, publisher).build()
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
+
+
+def _dates(start: Any, end: Any) -> str:
+    if start and end and end != start:
+        return f"{start.isoformat()} – {end.isoformat()}"
+    return start.isoformat() if start else ""
+
+
+def _tags(views: list[RecordView]) -> dict[str, list[RecordView]]:
+    tags: dict[str, list[RecordView]] = {}
+    for view in views:
+        for tag in view.tags:
+            tags.setdefault(tag, []).append(view)
+    return dict(sorted(tags.items()))
