@@ -1,4 +1,4 @@
-"""`portfolio build` for one student: check, then render the site into guarded output.
+"""`portfolio build` for one student: check, then render the site and the dossiers.
 
 Errors stop the build before anything is written, and the previous site stays
 as it was; a build that fails half-way leaves it untouched too.
@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.project import Checked, check_root
 from generator.render import output, theme
+from generator.render.dossier import Printed, print_dossiers
 from generator.render.site import render_site
-from generator.render.views import build_views
+from generator.render.views import Portfolio, build_views
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,7 @@ class BuildResult:
     site_dir: Path | None
     pages: int = 0
     seconds: float = 0.0
+    dossiers: list[Printed] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -37,20 +40,62 @@ def build_site(
     out: Path,
     as_of: dt.date | None = None,
     language: str | None = None,
+    pdf: bool = True,
+    variant: str | None = None,
 ) -> BuildResult:
-    """Check `root`; when it has no errors, write `out/site/` in one swap."""
+    """Check `root`; when it has no errors, write `out/site/` and `out/pdf/`.
+
+    Dossiers print before the site only when site.yaml publishes them, so the
+    site can link the fresh files.
+    """
     started = time.perf_counter()
     checked = check_root(root, as_of, language)
     if not checked.ok:
         return BuildResult(checked=checked, site_dir=None)
 
     output.check_output_root(out, [root])
-    final = out / "site"
     folders = theme.theme_folders(root, checked.content.site.theme)
+    dossiers = print_dossiers(checked, out, folders, variant=variant) if pdf else []
+
+    final = out / "site"
     with output.staged(final) as staging:
         portfolio = build_views(checked, staging)
+        if checked.content.site.publish_dossiers:
+            publish_dossiers(portfolio, dossiers, staging)
         pages = render_site(portfolio, staging, folders)
 
     seconds = time.perf_counter() - started
     log.info("built %s: %d pages in %.2f s", root, pages, seconds)
-    return BuildResult(checked=checked, site_dir=final, pages=pages, seconds=seconds)
+    return BuildResult(
+        checked=checked, site_dir=final, pages=pages, seconds=seconds, dossiers=dossiers
+    )
+
+
+def print_only(
+    root: Path,
+    out: Path,
+    applications: list[str],
+    as_of: dt.date | None = None,
+    language: str | None = None,
+    variant: str | None = None,
+) -> tuple[Checked, list[Printed]]:
+    """`portfolio pdf`: check, then print just the named dossiers (or all)."""
+    checked = check_root(root, as_of, language)
+    if not checked.ok:
+        return checked, []
+    output.check_output_root(out, [root])
+    folders = theme.theme_folders(root, checked.content.site.theme)
+    return checked, print_dossiers(checked, out, folders, applications or None, variant)
+
+
+def publish_dossiers(portfolio: Portfolio, dossiers: list[Printed], site: Path) -> None:
+    """Copy printed dossiers into the site, for students who opted in."""
+    printed = {d.application: d.path for d in dossiers}
+    for application in portfolio.applications:
+        source = printed.get(application.id)
+        if source is None or not source.exists():
+            continue
+        url = f"files/dossiers/{application.id}.pdf"
+        (site / url).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, site / url)
+        application.dossier = url

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from generator import __version__, findings, i18n, scaffold, schema
-from generator.build import build_site
+from generator.build import build_site, print_only
 from generator.project import Checked, check_root
 from generator.reader import is_content_root
 from generator.render.output import OutputRefused
@@ -77,6 +77,19 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", type=Path, default=Path("output"), metavar="OUT"
     )
     build.add_argument("--as-of", type=_date, metavar="DATE")
+    build.add_argument("--no-pdf", action="store_true", help="skip the dossiers")
+    build.add_argument(
+        "--pdf-variant", metavar="VARIANT", help="e.g. pdf/a-3b, pdf/ua-1"
+    )
+
+    pdf = commands.add_parser("pdf", parents=[common], help="print dossiers only")
+    pdf.add_argument(
+        "root", nargs="?", type=Path, default=Path("content"), metavar="ROOT"
+    )
+    pdf.add_argument("applications", nargs="*", metavar="APPLICATION")
+    pdf.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="OUT")
+    pdf.add_argument("--as-of", type=_date, metavar="DATE")
+    pdf.add_argument("--pdf-variant", metavar="VARIANT", help="e.g. pdf/a-3b, pdf/ua-1")
 
     init = commands.add_parser("init", parents=[common], help="start a content root")
     init.add_argument(
@@ -179,7 +192,14 @@ def command_build(args: argparse.Namespace) -> int:
         raise UsageError("building several content roots at once is not supported yet")
     root = roots[0]
     try:
-        result = build_site(root, args.output, args.as_of, args.lang)
+        result = build_site(
+            root,
+            args.output,
+            args.as_of,
+            args.lang,
+            pdf=not args.no_pdf,
+            variant=args.pdf_variant,
+        )
     except OutputRefused as error:
         raise UsageError(str(error)) from None
     except ThemeError as error:
@@ -189,6 +209,8 @@ def command_build(args: argparse.Namespace) -> int:
     if not result.ok:
         print(i18n.text(language, "cli.build_stopped"), file=sys.stderr)
         return EXIT_FINDINGS
+    for dossier in result.dossiers:
+        print(i18n.text(language, "cli.printed", path=dossier.path))
     print(
         i18n.text(
             language,
@@ -199,6 +221,34 @@ def command_build(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
+
+
+def command_pdf(args: argparse.Namespace) -> int:
+    if not is_content_root(args.root):
+        raise UsageError(i18n.text(args.lang, "cli.root_missing", root=args.root))
+    checked = check_root(args.root, args.as_of, args.lang)
+    language = args.lang or checked.findings.language
+    unknown = [a for a in args.applications if a not in checked.content.applications]
+    if unknown:
+        names = ", ".join(sorted(checked.content.applications)) or "-"
+        raise UsageError(
+            i18n.text(language, "cli.no_application", name=unknown[0], names=names)
+        )
+    try:
+        checked, printed = print_only(
+            args.root,
+            args.output,
+            args.applications,
+            args.as_of,
+            args.lang,
+            args.pdf_variant,
+        )
+    except OutputRefused as error:
+        raise UsageError(str(error)) from None
+    _print_text([(args.root, checked)], language)
+    for dossier in printed:
+        print(i18n.text(language, "cli.printed", path=dossier.path))
+    return EXIT_FINDINGS if checked.findings.errors else EXIT_OK
 
 
 def _school_year(today: dt.date) -> int:
@@ -247,6 +297,7 @@ def command_schema(args: argparse.Namespace) -> int:
 COMMANDS = {
     "check": command_check,
     "build": command_build,
+    "pdf": command_pdf,
     "init": command_init,
     "new": command_new,
     "schema": command_schema,
