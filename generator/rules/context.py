@@ -20,6 +20,18 @@ from generator.terms import Term
 from generator.yamlsource import Position
 
 
+def unread(record: Record, name: str) -> bool:
+    """Whether a field was written but not read: misspelled or of a wrong type.
+
+    The reader has reported it already, so rules that want the field stay quiet.
+    """
+    raw = record.source.located.value
+    written = raw.get(name) if isinstance(raw, dict) else None
+    return name in record.misspelled or (
+        written is not None and name not in record.fields
+    )
+
+
 @dataclass
 class Evidence:
     """One referenced file, resolved against the content root."""

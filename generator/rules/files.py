@@ -8,7 +8,7 @@ from generator.bodyrefs import images
 from generator.filetypes import FORMAT_NAMES, format_of_name
 from generator.model import Record
 from generator.rules import rule
-from generator.rules.context import Context, Evidence
+from generator.rules.context import Context, Evidence, unread
 from generator.yamlsource import Position
 
 
@@ -168,11 +168,15 @@ def size_ambiguous(context: Context) -> None:
 def no_evidence(context: Context) -> None:
     english = context.language == "en"
     for outcome in context.content.outcomes.values():
+        if _evidence_unread(outcome, ("document", "media")):
+            continue
         if not outcome.get("document") and not outcome.get("media"):
             needs = "document or media" if english else "沒有 document 也沒有 media"
             context.add("no-evidence", outcome, _first_line(outcome), needs=needs)
     for performance in context.content.performances.values():
         if performance.get("document") or performance.get("media"):
+            continue
+        if _evidence_unread(performance, ("document", "media", "link")):
             continue
         if performance.get("link") and context.profile.link_allowed(
             performance.category
@@ -193,6 +197,11 @@ def image_alt_missing(context: Context) -> None:
             if not image.alt:
                 position = Position(image.line, image.column)
                 context.add("image-alt-missing", record, position, path=image.src)
+
+
+def _evidence_unread(record: Record, names: tuple[str, ...]) -> bool:
+    """Evidence written under a wrong name or type, already reported as such."""
+    return any(unread(record, name) for name in names)
 
 
 def _first_line(record: Record) -> Position | None:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, TypeVar
 
+from generator import i18n
 from generator.model import Record
 from generator.rules.context import Context
 
@@ -35,7 +36,7 @@ def over_limit(
     """Report `rule` once when a group holds more than `limit` records.
 
     The finding stands on the first record past the limit (in file order) and
-    names the others, so the student sees the whole group in one place.
+    names all the others, so the student sees the whole group in one place.
     """
     if len(records) <= limit:
         return
@@ -48,6 +49,6 @@ def over_limit(
         culprit.source.at(position_field) or culprit.source.at("title"),
         count=len(records),
         limit=limit,
-        others=context.names(others),
+        others=i18n.join(context.language, [r.source.rel for r in others], len(others)),
         **params,
     )

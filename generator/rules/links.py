@@ -62,7 +62,7 @@ def impermanence(
                 if english
                 else (f"{known} 是短網址或暫存分享服務")
             )
-    keys = {k.lower() for k in parse_qs(parts.query)}
+    keys = {k.lower() for k in parse_qs(parts.query, keep_blank_values=True)}
     signed = sorted(keys & {k.lower() for k in query_keys})
     if signed:
         return (

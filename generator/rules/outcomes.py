@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.rules import rule
-from generator.rules.context import Context
+from generator.rules.context import Context, unread
 from generator.rules.limits import group_by, over_limit
 
 SENT_FOR_CERTIFICATION = ("requested", "certified", "rejected")
@@ -12,13 +12,15 @@ SENT_FOR_CERTIFICATION = ("requested", "certified", "rejected")
 @rule("course-without-credit")
 def course_without_credit(context: Context) -> None:
     for outcome in context.content.outcomes.values():
-        if not outcome.get("credits"):
-            context.add(
-                "course-without-credit",
-                outcome,
-                outcome.source.value_at("credits") or outcome.source.at("course"),
-                course=outcome.get("course", outcome.title),
-            )
+        if outcome.get("credits") or unread(outcome, "credits"):
+            continue
+        written = ("credits",) in outcome.source.located.keys
+        context.add(
+            "course-without-credit",
+            outcome,
+            outcome.source.value_at("credits" if written else "course"),
+            course=outcome.get("course", outcome.title),
+        )
 
 
 @rule("certification-limit")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from generator.rules import rule
-from generator.rules.context import Context
+from generator.rules.context import Context, unread
 
 
 def count_characters(text: str) -> int:
@@ -19,7 +19,7 @@ def count_characters(text: str) -> int:
 @rule("summary-missing")
 def summary_missing(context: Context) -> None:
     for record in context.content.records():
-        if not record.summary and "summary" not in record.misspelled:
+        if not record.summary and not unread(record, "summary"):
             position = record.source.at("summary") or record.source.at("title")
             context.add("summary-missing", record, position)
 
