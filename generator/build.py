@@ -12,10 +12,13 @@ import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.project import Checked, check_root
+
+if TYPE_CHECKING:
+    from generator.render.dossier import Printed
 from generator.render import output, theme
-from generator.render.dossier import Printed, print_dossiers
 from generator.render.site import render_site
 from generator.render.views import Portfolio, build_views
 
@@ -55,7 +58,7 @@ def build_site(
 
     output.check_output_root(out, [root])
     folders = theme.theme_folders(root, checked.content.site.theme)
-    dossiers = print_dossiers(checked, out, folders, variant=variant) if pdf else []
+    dossiers = _print(checked, out, folders, None, variant) if pdf else []
 
     final = out / "site"
     with output.staged(final) as staging:
@@ -85,7 +88,20 @@ def print_only(
         return checked, []
     output.check_output_root(out, [root])
     folders = theme.theme_folders(root, checked.content.site.theme)
-    return checked, print_dossiers(checked, out, folders, applications or None, variant)
+    return checked, _print(checked, out, folders, applications or None, variant)
+
+
+def _print(
+    checked: Checked,
+    out: Path,
+    folders: list[Path],
+    only: list[str] | None,
+    variant: str | None,
+) -> list[Printed]:
+    # WeasyPrint takes half a second to import; only printing should pay for it.
+    from generator.render.dossier import print_dossiers
+
+    return print_dossiers(checked, out, folders, only, variant)
 
 
 def publish_dossiers(portfolio: Portfolio, dossiers: list[Printed], site: Path) -> None:

@@ -14,6 +14,7 @@ import json
 import logging
 import os
 import tempfile
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +24,7 @@ import jinja2
 import pypdf
 import qrcode
 import qrcode.image.svg
-import weasyprint
 from markupsafe import Markup
-from weasyprint.text.fonts import FontConfiguration
 
 from generator import __version__, i18n
 from generator.findings import Findings
@@ -41,6 +40,13 @@ from generator.render.views import (
     ViewBuilder,
 )
 from generator.yamlsource import Position
+
+with warnings.catch_warnings():
+    # Without any font WeasyPrint warns on import; pdf-font-missing says it better.
+    warnings.simplefilter("ignore", UserWarning)
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 log = logging.getLogger(__name__)
 
@@ -81,27 +87,47 @@ class Printed:
     parts: list[Path] = field(default_factory=list)
 
 
-class _FileReferences(References):
-    """Body references as absolute file URIs, which is what WeasyPrint reads."""
+ASSET_SCHEME = "portfolio-asset"
 
-    def __init__(self, publish: Any, page: str, base: Path) -> None:
-        super().__init__(publish, page)
-        self.base = base
+
+def asset_url(url: str) -> str:
+    """A stable URL for a file prepared for printing.
+
+    WeasyPrint names each image in the PDF after a hash of its URL; a URL that
+    holds no temporary folder keeps the PDF the same from build to build.
+    """
+    return f"{ASSET_SCHEME}:///{url}"
+
+
+class _AssetFetcher(URLFetcher):
+    """Serves prepared files and inline data only: a dossier never goes online."""
+
+    def __init__(self, assets: Path) -> None:
+        super().__init__(allowed_protocols={"file", "data"})
+        self.assets = assets
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        prefix = f"{ASSET_SCHEME}:///"
+        if url.startswith(prefix):
+            path = (self.assets / url.removeprefix(prefix)).resolve()
+            if not path.is_relative_to(self.assets.resolve()):
+                raise ValueError(f"outside the prepared files: {url}")
+            return URLFetcherResponse(url, path.read_bytes())
+        return super().fetch(url, headers)
+
+
+class _FileReferences(References):
+    """Body references as stable asset URLs that the fetcher resolves."""
 
     def relative(self, url: str) -> str:
-        return (self.base / url).as_uri()
+        return asset_url(url)
 
 
 class _PrintViews(ViewBuilder):
     """Views whose local references point at files WeasyPrint can open."""
 
     def _resolver(self, record: Any, folder: str, page: str) -> References:
-        assert self.publisher is not None
-        return _FileReferences(
-            lambda value: self._publish(record, value, folder),
-            page,
-            self.publisher.site_dir,
-        )
+        return _FileReferences(lambda value: self._publish(record, value, folder), page)
 
 
 @dataclass
@@ -280,7 +306,7 @@ class DossierPrinter:
             return qr_data_uri(media_url(file) or file.name)
 
         def url(target: str) -> str:
-            return target if "://" in target else (assets / target).as_uri()
+            return target if "://" in target else asset_url(target)
 
         template = self.env.get_template("dossier.html")
         return template.render(
@@ -296,7 +322,9 @@ class DossierPrinter:
             school=school,
             date=date,
             title=i18n.fill(words["title"], params),
-            subject=i18n.fill(words["subject"], params),
+            subject=i18n.fill(
+                words["subject" if application.code else "subject_no_code"], params
+            ),
             keywords=", ".join([application.university, application.department]),
             running_head=f"{application.university} {application.department}",
         )
@@ -304,7 +332,7 @@ class DossierPrinter:
     # -- printing ------------------------------------------------------------
 
     def render_pdf(
-        self, html: str, attachments: dict[str, list[Attachment]]
+        self, html: str, attachments: dict[str, list[Attachment]], assets: Path
     ) -> tuple[bytes, dict[str, int]]:
         """Lay out the HTML, then lay each evidence page onto its placeholder.
 
@@ -312,7 +340,9 @@ class DossierPrinter:
         """
         worker = _worker()
         document = weasyprint.HTML(
-            string=html, base_url=str(self.checked.content.root)
+            string=html,
+            base_url=asset_url(""),
+            url_fetcher=_AssetFetcher(assets),
         ).render(
             font_config=worker.font_config,
             stylesheets=[self._stylesheet()],
@@ -356,7 +386,7 @@ class DossierPrinter:
             parts = sorted(parts_dir.glob("*.pdf"))
             return Printed(application.id, target, rendered=False, parts=parts)
 
-        pdf, anchors = self.render_pdf(html, attachments)
+        pdf, anchors = self.render_pdf(html, attachments, assets)
         _write_atomically(target, pdf)
         parts = self._split(application, pdf, anchors, sections)
         manifest[application.id] = digest
@@ -485,7 +515,7 @@ def _digest(
 ) -> str:
     """A hash of everything a dossier is made from, to skip unchanged ones."""
     digest = hashlib.sha256()
-    digest.update(html.replace(assets.as_uri(), "").encode("utf-8"))
+    digest.update(html.encode("utf-8"))
     digest.update(f"{__version__}|{weasyprint.__version__}|{variant}".encode())
     for path in sorted(assets.rglob("*")):
         if path.is_file():
