@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import logging
 import os
 import sys
+import threading
+import webbrowser
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator import __version__, findings, i18n, scaffold, schema
 from generator.build import build_site, print_only
@@ -22,6 +26,9 @@ from generator.project import Checked, check_root
 from generator.reader import is_content_root
 from generator.render.output import OutputRefused
 from generator.render.site import ThemeError
+
+if TYPE_CHECKING:
+    from generator.serve.preview import State
 
 log = logging.getLogger("generator")
 
@@ -90,6 +97,24 @@ def _parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output", type=Path, default=Path("output"), metavar="OUT")
     pdf.add_argument("--as-of", type=_date, metavar="DATE")
     pdf.add_argument("--pdf-variant", metavar="VARIANT", help="e.g. pdf/a-3b, pdf/ua-1")
+
+    serve = commands.add_parser(
+        "serve", parents=[common], help="preview the site while you write"
+    )
+    serve.add_argument(
+        "root", nargs="?", type=Path, default=Path("content"), metavar="ROOT"
+    )
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind")
+    serve.add_argument("--open", action="store_true", help="open the browser")
+    serve.add_argument(
+        "--pdf", action="store_true", help="reprint dossiers after changes"
+    )
+    serve.add_argument("--poll", action="store_true", help="poll for changes")
+    serve.add_argument(
+        "-o", "--output", type=Path, default=Path("output"), metavar="OUT"
+    )
+    serve.add_argument("--as-of", type=_date, metavar="DATE")
 
     init = commands.add_parser("init", parents=[common], help="start a content root")
     init.add_argument(
@@ -251,6 +276,58 @@ def command_pdf(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if checked.findings.errors else EXIT_OK
 
 
+def command_serve(args: argparse.Namespace) -> int:
+    from generator.serve import open_session
+
+    if not is_content_root(args.root):
+        raise UsageError(i18n.text(args.lang, "cli.root_missing", root=args.root))
+    language = args.lang or _env_language()
+
+    def report(state: State) -> None:
+        words = i18n.strings(language)["serve"]
+        values = {
+            "time": dt.datetime.now().strftime("%H:%M:%S"),
+            "changed": state.changed or "*",
+            "pages": state.pages,
+            "ms": f"{state.seconds * 1000:.0f}",
+            "count": len(state.findings),
+        }
+        key = "failed" if not state.ok else "css" if state.css_only else "rebuilt"
+        print(i18n.fill(words[key], values), flush=True)
+
+    session = None
+    for port in range(args.port, args.port + 20):
+        try:
+            session = open_session(
+                args.root,
+                args.output,
+                port=port,
+                host=args.host,
+                poll=args.poll,
+                pdf=args.pdf,
+                as_of=args.as_of,
+                language=args.lang,
+                on_state=report,
+            )
+            break
+        except OSError as error:
+            if error.errno not in (errno.EADDRINUSE, errno.EACCES):
+                raise
+    if session is None:
+        raise UsageError(f"no free port from {args.port} to {args.port + 19}")
+    print(i18n.text(language, "serve.listening", url=session.url), flush=True)
+    if args.open:
+        webbrowser.open(session.url)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        session.close()
+        print(i18n.text(language, "serve.stopped"))
+    return EXIT_OK
+
+
 def _school_year(today: dt.date) -> int:
     return today.year - 1911 - (0 if today.month >= 8 else 1)
 
@@ -298,6 +375,7 @@ COMMANDS = {
     "check": command_check,
     "build": command_build,
     "pdf": command_pdf,
+    "serve": command_serve,
     "init": command_init,
     "new": command_new,
     "schema": command_schema,

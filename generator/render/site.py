@@ -102,12 +102,7 @@ class SiteRenderer:
         return count
 
     def write_static(self, site_dir: Path) -> int:
-        files = theme.static_files(self.folders)
-        for relative, source in files.items():
-            target = site_dir / "assets" / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(source, target)
-        return len(files)
+        return write_static(site_dir, self.folders)
 
     def write_robots(self, site_dir: Path) -> None:
         rule = "Allow: /" if self.portfolio.allow_indexing else "Disallow: /"
@@ -115,6 +110,16 @@ class SiteRenderer:
         (site_dir / "robots.txt").write_text(text, encoding="utf-8", newline="\n")
         # GitHub Pages must serve files as they are, not through Jekyll.
         (site_dir / ".nojekyll").write_text("", encoding="utf-8")
+
+
+def write_static(site_dir: Path, folders: list[Path]) -> int:
+    """Copy the theme's static files into `assets/`; returns how many."""
+    files = theme.static_files(folders)
+    for relative, source in files.items():
+        target = site_dir / "assets" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return len(files)
 
 
 def render_site(portfolio: Portfolio, site_dir: Path, folders: list[Path]) -> int:

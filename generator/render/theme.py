@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +47,25 @@ def relative_url(target: str, page: str) -> str:
     return f"{relative}#{fragment}" if fragment else relative
 
 
-def environment(folders: list[Path], language: str) -> jinja2.Environment:
-    """A Jinja2 environment over the theme folders, autoescaping on."""
-    loader = jinja2.FileSystemLoader([str(f / "templates") for f in folders])
+def environment(
+    folders: list[Path], language: str, subfolders: tuple[str, ...] = ("templates",)
+) -> jinja2.Environment:
+    """A Jinja2 environment over the theme folders, autoescaping on.
+
+    `subfolders` lets the dossier search `pdf/` first and still share the
+    record partials of `templates/` with the site. Environments are kept per
+    theme and language: compiling templates costs more than rendering a page,
+    and Jinja recompiles a template by itself when its file changes.
+    """
+    return _environment(tuple(folders), i18n.normalize_language(language), subfolders)
+
+
+@lru_cache(maxsize=32)
+def _environment(
+    folders: tuple[Path, ...], language: str, subfolders: tuple[str, ...]
+) -> jinja2.Environment:
+    paths = [str(f / sub) for sub in subfolders for f in folders]
+    loader = jinja2.FileSystemLoader(paths)
     env = jinja2.Environment(
         loader=loader,
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default=True),
