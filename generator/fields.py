@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -21,6 +22,10 @@ from generator.ruleprofile import RuleProfile
 from generator.yamlsource import Position
 
 ITEM_LETTERS = tuple("ABCDEFGHIJKLMNOPQ")
+# ROC school years we accept (2001 to 2111): a wild year would put dates out of
+# the range Python can represent, and no student writes one on purpose.
+ROC_YEARS = range(90, 201)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 STATEMENT_KEYS = ("highlights", "reflection", "motivation", "plan")
 
 
@@ -60,6 +65,12 @@ def _int(value: Any) -> int:
     return value
 
 
+def _year(value: Any) -> int:
+    if _int(value) not in ROC_YEARS:
+        raise _Invalid
+    return value
+
+
 def _number(value: Any) -> float | int:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _Invalid
@@ -77,6 +88,10 @@ def _date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        # A quoted date is still a date (an editor's schema sees no difference);
+        # one that does not exist, such as 2024-02-30, raises ValueError.
+        return dt.date.fromisoformat(value.strip())
     raise _Invalid
 
 
@@ -98,7 +113,7 @@ def _text_list(value: Any) -> list[str]:
 def _submitted(value: Any) -> bool | int:
     if isinstance(value, bool):
         return value
-    if isinstance(value, int) and 90 <= value <= 200:
+    if isinstance(value, int) and value in ROC_YEARS:
         return value
     raise _Invalid
 
@@ -157,6 +172,7 @@ _CONVERTERS = {
     "str": _text,
     "path": _text,
     "int": _int,
+    "year": _year,
     "number": _number,
     "bool": _bool,
     "date": _date,

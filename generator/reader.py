@@ -78,10 +78,13 @@ class Reader:
     def read_text(self, path: Path) -> str | None:
         """A text file's content, or None after reporting why it cannot be read."""
         rel = self.rel(path)
-        if path.is_symlink() and not path.resolve().is_relative_to(self.real_root):
-            self.findings.add("file-outside-root", rel, None, path=rel)
+        if self.outside(path):
+            self.findings.add("file-outside-root", rel, Position(1, 1), path=rel)
             return None
         try:
+            if not path.is_file():
+                # A broken symlink, or a pipe or device that reading would hang on.
+                raise FileNotFoundError(path)
             size = path.stat().st_size
             if size > TEXT_LIMIT:
                 self.findings.add(
@@ -94,9 +97,22 @@ class Reader:
                 return None
             raw = path.read_bytes()
         except OSError:
-            self.findings.add("file-missing", rel, None, path=rel, suggestion="")
+            # A broken symlink, a symlink loop, a pipe: there is nothing to read.
+            self.findings.add(
+                "file-missing", rel, Position(1, 1), path=rel, suggestion=""
+            )
             return None
         return self._decode(raw, rel)
+
+    def outside(self, path: Path) -> bool:
+        """Whether a path, symlinks followed, leads out of the content root.
+
+        A symlink loop leads nowhere; reading it then reports the file missing.
+        """
+        try:
+            return not path.resolve().is_relative_to(self.real_root)
+        except (OSError, RuntimeError):
+            return False
 
     def _decode(self, raw: bytes, rel: str) -> str | None:
         if raw.startswith(b"\xef\xbb\xbf"):
@@ -114,10 +130,13 @@ class Reader:
             )
             return None
         if "\x00" in text:
+            index = text.index("\x00")
+            line = text.count("\n", 0, index) + 1
+            column = index - (text.rfind("\n", 0, index) + 1) + 1
             self.findings.add(
                 "invalid-encoding",
                 rel,
-                Position(1, 1),
+                Position(line, column),
                 detail=_encoding_guess(raw, self.findings.language),
             )
             return None
@@ -157,6 +176,8 @@ class Reader:
                     problem=_words(self.findings.language, "unclosed"),
                 )
                 return None
+            # No front matter: findings about the record point at its first line.
+            source.located.values[()] = Position(1, 1)
             return source, {}, body
         try:
             source.located = load(front, line_offset=1)
@@ -231,7 +252,9 @@ class Reader:
     def read_profile(self) -> Profile | None:
         path = self.root / "profile.md"
         if not path.exists() and not path.is_symlink():
-            self.findings.add("file-missing", "profile.md", None, path="profile.md")
+            self.findings.add(
+                "file-missing", "profile.md", Position(1, 1), path="profile.md"
+            )
             return None
         loaded = self.load_markdown(path)
         if loaded is None:
@@ -282,7 +305,9 @@ class Reader:
             if record_file is None:
                 if path.is_dir() and not path.name.startswith((".", "_")):
                     missing = self.rel(path / "index.md")
-                    self.findings.add("file-missing", missing, None, path=missing)
+                    self.findings.add(
+                        "file-missing", missing, Position(1, 1), path=missing
+                    )
                 continue
             record_id = path.stem if path.is_file() else path.name
             rel = self.rel(record_file)
@@ -423,9 +448,12 @@ class Reader:
                     path=name,
                 )
             return []
-        if not path.resolve().is_relative_to(self.real_root):
-            rel = site.source.rel if site.source else "site.yaml"
-            self.findings.add("file-outside-root", rel, None, path=name)
+        if self.outside(path):
+            if site.schedule and site.source:
+                where = site.source.rel, site.source.value_at("schedule")
+            else:
+                where = self.rel(path), Position(1, 1)
+            self.findings.add("file-outside-root", *where, path=name)
             return []
         loaded = self.load_yaml(path)
         if loaded is None:
@@ -524,6 +552,13 @@ def _shift(located: Located, key: Any) -> Located:
 
 
 def _encoding_guess(raw: bytes, language: str) -> str:
+    if b"\x00" in raw and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Big5 never holds a NUL byte, though ASCII with NULs decodes as Big5;
+        # text with a NUL in every other byte is UTF-16 without its mark.
+        pairs = len(raw) // 2
+        if pairs and max(raw[0::2].count(0), raw[1::2].count(0)) * 10 >= pairs * 9:
+            return _words(language, "utf-16")
+        return _words(language, "nul")
     for encoding, name in (("big5", "Big5"), ("cp950", "Big5"), ("utf-16", "UTF-16")):
         try:
             raw.decode(encoding)
@@ -542,7 +577,9 @@ def _words(language: str, key: str) -> str:
         "unclosed": (
             "front matter 沒有結束的 --- 行",
             "the front matter has no closing --- line",
-        )
+        ),
+        "nul": ("，而且含有 NUL 字元（0x00）", "; it contains a NUL byte (0x00)"),
+        "utf-16": ("，看起來是 UTF-16", "; it looks like UTF-16"),
     }
     zh, en = table[key]
     return en if language == "en" else zh

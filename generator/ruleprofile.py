@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from generator.yamlsource import YamlProblem, load
+
 BUILTIN = ("taipei",)
 MIB = 1024 * 1024
 
@@ -99,16 +101,24 @@ def load_profile(name: str | None, root: Path | None = None) -> RuleProfile | No
         return _builtin(name)
     if root is None or not name.endswith((".yaml", ".yml")):
         return None
-    path = (root / name).resolve()
+    try:
+        path = (root / name).resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return None
     if not path.is_file() or not path.is_relative_to(root.resolve()):
         return None
     try:
-        custom = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        # The loader of content files: alias budget, no crash on odd values.
+        custom = load(path.read_text(encoding="utf-8")).value or {}
+    except (OSError, UnicodeDecodeError, YamlProblem):
         return None
     if not isinstance(custom, dict):
         return None
-    merged = _merge(_builtin("taipei").data, custom)
+    base = _builtin("taipei").data
+    merged = _merge(base, custom)
+    if not _fits(base, merged):
+        # The checks index the profile freely; a wrong shape would crash them.
+        return None
     return RuleProfile(name=str(custom.get("name", path.stem)), data=merged)
 
 
@@ -120,3 +130,41 @@ def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
         else:
             merged[key] = value
     return merged
+
+
+def _fits(base: Any, value: Any) -> bool:
+    """Whether a value has the shape of its counterpart in the built-in profile.
+
+    A new entry of a table whose entries all look alike (a category, a
+    statement) must look like them; other unknown keys are ignored.
+    """
+    if isinstance(base, bool) or isinstance(value, bool):
+        return isinstance(base, bool) and isinstance(value, bool)
+    if isinstance(base, int | float):
+        return isinstance(value, int | float)
+    if isinstance(base, str):
+        return isinstance(value, str)
+    if isinstance(base, list):
+        model = base[0] if base else None
+        return isinstance(value, list) and all(_fits(model, item) for item in value)
+    if isinstance(base, dict):
+        if not isinstance(value, dict) or not set(base) <= set(value):
+            return False
+        model = _entry_model(base)
+        return all(
+            _fits(base.get(key, model), item)
+            for key, item in value.items()
+            if key in base or model is not None
+        )
+    return True
+
+
+def _entry_model(table: dict[str, Any]) -> Any:
+    """One entry of a table whose entries share a shape, else None."""
+    entries = list(table.values())
+    first = entries[0] if entries else None
+    if isinstance(first, dict):
+        alike = all(isinstance(e, dict) and set(e) == set(first) for e in entries)
+    else:
+        alike = all(type(e) is type(first) for e in entries)
+    return first if entries and alike else None

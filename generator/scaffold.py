@@ -58,11 +58,11 @@ _EXAMPLES: dict[str, dict[str, str]] = {
     "application": {
         "university": "國立臺灣大學",
         "department": "資訊工程學系",
-        "code": "001012",
+        "code": "'001012'",  # quoted: a leading zero would read as octal
         "outcomes": "[]",
         "performances": "[]",
         "items": "[A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q]",
-        "limits": "{highlights: 800}",
+        "limits": "{{highlights: 800}}",  # braces doubled for str.format
         "private": "false",
     },
 }
@@ -147,7 +147,9 @@ def new_record(
         return path, written
     title = name.replace("-", " ").replace("_", " ")
     _write_new(path, record_template(kind, title, year, today, language), written)
-    write_schemas(root, written)
+    if path in written.created:
+        # The record's modeline points at the schema; a refused record writes none.
+        write_schemas(root, written)
     return path, written
 
 

@@ -16,44 +16,76 @@ KINDS = ("site", "profile", "courses", "cadres", "outcome", "performance",
          "application", "schedule", "consultations")  # fmt: skip
 
 _DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
-_TEXT = {"type": ["string", "number"]}
+# The checker takes numbers as text and refuses text that is only blanks.
+_TEXT = {"type": ["string", "number"], "pattern": r"\S"}
 _TEXT_LIST = {"oneOf": [_TEXT, {"type": "array", "items": _TEXT}]}
+_URL = {"type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9+.-]*://\\S+$"}
+_LINK = {"oneOf": [
+    _URL,
+    {"type": "object", "required": ["url"], "additionalProperties": False,
+     "properties": {"title": _TEXT, "url": _URL}},
+]}  # fmt: skip
+_YEAR = {"type": "integer", "minimum": fieldspec.ROC_YEARS.start,
+         "maximum": fieldspec.ROC_YEARS.stop - 1}  # fmt: skip
+
+
+def _enum(values: list[Any]) -> dict[str, Any]:
+    """One of `values`, also written as text in any case, as the checker reads it.
+
+    The checker takes `Certified`, `"1"` and ` competition ` alike; an editor
+    should not flag what the check accepts.
+    """
+
+    def letters(text: str) -> str:
+        # Escape only what is special to ECMAScript too (re.escape adds `\-`).
+        return "".join(
+            f"[{c.lower()}{c.upper()}]"
+            if c.lower() != c.upper()
+            else ("\\" + c if c in "\\^$.|?*+()[]{}" else c)
+            for c in text
+        )
+
+    words = "|".join(letters(str(value)) for value in values)
+    return {
+        "anyOf": [
+            {"enum": list(values)},
+            {"type": "string", "pattern": f"^\\s*(?:{words})\\s*$"},
+        ]
+    }
 
 
 def _type(spec: dict[str, Any], profile: RuleProfile) -> dict[str, Any]:
     kind = spec["type"]
     simple: dict[str, dict[str, Any]] = {
         "str": _TEXT,
-        "path": {"type": "string", "minLength": 1},
+        "path": _TEXT,
         "int": {"type": "integer"},
+        "year": _YEAR,
         "number": {"type": "number"},
         "bool": {"type": "boolean"},
         "date": _DATE,
-        "url": {"type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9+.-]*://\\S+$"},
+        "url": _URL,
         "str-list": _TEXT_LIST,
         "id-list": _TEXT_LIST,
-        "submitted": {"oneOf": [{"type": "boolean"},
-                                {"type": "integer", "minimum": 90, "maximum": 200}]},
-        "private": {"oneOf": [{"type": "boolean"}, {"type": "array", "items": _TEXT}]},
+        "submitted": {"oneOf": [{"type": "boolean"}, _YEAR]},
+        "private": {"oneOf": [{"type": "boolean"}, _TEXT_LIST]},
         "items": {"oneOf": [
-            {"type": "array", "items": {"enum": list(fieldspec.ITEM_LETTERS)}},
-            {"type": "object", "propertyNames": {"enum": list(fieldspec.ITEM_LETTERS)},
+            {"type": "array", "minItems": 1,
+             "items": _enum(list(fieldspec.ITEM_LETTERS))},
+            {"type": "object", "minProperties": 1,
+             "propertyNames": _enum(list(fieldspec.ITEM_LETTERS)),
              "additionalProperties": {"type": ["number", "null"]}},
         ]},
         "limits": {"type": "object", "additionalProperties": {"type": "integer",
                                                              "minimum": 1}},
-        "links": {"type": "array", "items": {"oneOf": [
-            {"type": "string"},
-            {"type": "object", "required": ["url"], "additionalProperties": False,
-             "properties": {"title": {"type": "string"}, "url": {"type": "string"}}},
-        ]}},
+        "links": {"oneOf": [_LINK, {"type": "array", "items": _LINK}]},
     }  # fmt: skip
     if kind in simple:
         return dict(simple[kind])
     if kind == "enum":
-        return {"enum": spec["values"]}
+        return _enum(spec["values"])
     if kind == "category":
-        return {"enum": profile.category_names()}
+        return _enum(profile.category_names())
     if kind == "mapping":
         return _object(spec["fields"], profile)
     if kind == "window":
@@ -86,7 +118,7 @@ def _performance(profile: RuleProfile) -> dict[str, Any]:
             name for name, spec in extras.items() if key not in spec["categories"]
         ]
         rules.append({
-            "if": {"properties": {"category": {"enum": [key, entry["name"]]}},
+            "if": {"properties": {"category": _enum([key, entry["name"]])},
                    "required": ["category"]},
             "then": {"not": {"anyOf": [{"required": [name]} for name in foreign]}},
         })  # fmt: skip
@@ -120,7 +152,11 @@ def kind_schema(kind: str, profile: RuleProfile | None = None) -> dict[str, Any]
                 },
             ]
         }
-    return _object(definitions[kind], profile)
+    result = _object(definitions[kind], profile)
+    if kind == "outcome":
+        # As the reader does: the term comes from year and semester, or the date.
+        result["anyOf"] = [{"required": ["year", "semester"]}, {"required": ["date"]}]
+    return result
 
 
 def document(

@@ -21,6 +21,7 @@ from yaml.scanner import Scanner
 
 ALIAS_BUDGET = 50
 NODE_BUDGET = 100_000
+DEPTH_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,18 @@ def load(text: str, line_offset: int = 0) -> Located:
 
     Raises YamlProblem for anything that is not a single, plain YAML document.
     """
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as error:
+        # A control character; PyYAML checks the whole text before parsing.
+        before = text[: error.position]
+        position = Position(
+            before.count("\n") + 1 + line_offset,
+            error.position - (before.rfind("\n") + 1) + 1,
+        )
+        raise YamlProblem(
+            f"the character U+{error.character:04X} is not allowed in YAML", position
+        ) from None
     try:
         node = loader.get_single_node()
     except YamlProblem as problem:
@@ -123,6 +135,12 @@ def load(text: str, line_offset: int = 0) -> Located:
         raise YamlProblem(words, position) from None
     except yaml.YAMLError as error:
         raise YamlProblem(str(error).splitlines()[0], None) from None
+    except RecursionError:
+        # PyYAML composes nested collections recursively: `[[[[…` overflows.
+        raise YamlProblem(
+            "the document is nested too deeply",
+            _position(loader.get_mark(), line_offset),
+        ) from None
     finally:
         loader.dispose()
 
@@ -147,6 +165,11 @@ def _build(
     if budget[0] < 0:
         raise YamlProblem(
             "the document is too large", _position(node.start_mark, offset)
+        )
+    if len(path) > DEPTH_LIMIT:
+        # Also what an alias inside its own anchor (`a: &a [*a]`) comes to.
+        raise YamlProblem(
+            "the document is nested too deeply", _position(node.start_mark, offset)
         )
     located.values[path] = _position(node.start_mark, offset)
 
@@ -199,3 +222,10 @@ def _scalar(node: yaml.Node, loader: _Loader, offset: int) -> Any:
         # A timestamp-looking value that is no real date, such as 2024-02-30:
         # keep the text so the field check can say what a date looks like.
         return node.value
+    except (KeyError, IndexError, TypeError, AttributeError):
+        # An explicit tag the text does not fit, such as `!!bool maybe`: PyYAML's
+        # constructors assume the resolver chose the tag and fail in odd ways.
+        raise YamlProblem(
+            f"the value does not fit its tag {node.tag}",
+            _position(node.start_mark, offset),
+        ) from None
