@@ -106,6 +106,8 @@ class Preview:
         self.pages: dict[str, Page] = {}
         self.folders: list[Path] = theme.theme_folders(root, None)
         self.application_ids: list[str] = []
+        # What the publisher made, kept between rebuilds so unchanged files stay.
+        self.published: dict = {}
         self.shown_language = i18n.normalize_language(language)
 
     # -- classifying changes -------------------------------------------------
@@ -202,7 +204,7 @@ class Preview:
         everything = change.everything or folders != self.folders or not self.pages
         self.folders = folders
         self._prepare_output()
-        publisher = Publisher(self.site_dir, self.root)
+        publisher = Publisher(self.site_dir, self.root, memo=self.published)
         portfolio = ViewBuilder(checked, publisher).build()
         renderer = SiteRenderer(portfolio, folders)
         plan = {page.path: page for page in plan_pages(portfolio)}

@@ -51,6 +51,7 @@ class _Collector(FileSystemEventHandler):
         self.pending: set[Path] = set()
         self.lock = threading.Lock()
         self.timer: threading.Timer | None = None
+        self.closed = False
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed", "closed_no_write"):
@@ -64,6 +65,8 @@ class _Collector(FileSystemEventHandler):
         if not changed:
             return
         with self.lock:
+            if self.closed:
+                return
             self.pending |= changed
             if self.timer is not None:
                 self.timer.cancel()
@@ -78,10 +81,21 @@ class _Collector(FileSystemEventHandler):
             return False
         return any(real == p or real.is_relative_to(p) for p in self.ignore)
 
+    def cancel(self) -> None:
+        """Drop what is pending; nothing is reported after this."""
+        with self.lock:
+            if self.timer is not None:
+                self.timer.cancel()
+            self.timer = None
+            self.pending = set()
+            self.closed = True
+
     def _flush(self) -> None:
         with self.lock:
             changed, self.pending = self.pending, set()
             self.timer = None
+            if self.closed:
+                return
         if changed:
             self.on_change(changed)
 
@@ -110,3 +124,4 @@ class Watcher:
     def stop(self) -> None:
         self.observer.stop()
         self.observer.join(timeout=5)
+        self.collector.cancel()
