@@ -409,10 +409,6 @@ def test_a_named_pipe_as_a_record_is_a_missing_file_not_a_hang(student):
     assert student.rules() == ["file-missing"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rules/context.py resolve() lets OSError (name too long) escape",
-)
 def test_an_evidence_path_too_long_for_the_file_system_is_a_finding(student):
     student.outcome(document="a" * 300 + ".pdf")
 

@@ -103,15 +103,17 @@ class Context:
         if not resolved.is_relative_to(root):
             evidence.status = "outside"
             return evidence
-        if not resolved.is_file():
-            evidence.status = "missing"
-            return evidence
-        evidence.path = resolved
         try:
+            # A name too long for the disk, or a pipe, is as good as missing.
+            if not resolved.is_file():
+                evidence.status = "missing"
+                return evidence
             evidence.size = resolved.stat().st_size
             evidence.actual = sniff_file(resolved)
         except OSError:
             evidence.status = "missing"
+            return evidence
+        evidence.path = resolved
         return evidence
 
     def all_evidence(self) -> list[Evidence]:
