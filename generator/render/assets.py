@@ -3,7 +3,9 @@
 Photos are turned upright and re-encoded without EXIF or XMP, so no GPS
 position or camera serial leaves the student's machine; responsive sizes are
 made once; a PDF gets a preview image of its first page when poppler's
-`pdftoppm` is installed.
+`pdftoppm` is installed. Only pictures, PDFs, audio and video are published,
+never a content source or a file of a private record, each under a name no
+other file of its folder holds.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +28,10 @@ log = logging.getLogger(__name__)
 
 WIDTHS = (480, 960)
 MAX_WIDTH = 1600
+PREVIEW_SUFFIX = "-preview.jpg"
+# Content sources are never published, even when a body links to one: they
+# hold what the site must not show (the student id, private records).
+SOURCE_SUFFIXES = {".md", ".markdown", ".yaml", ".yml"}
 _SAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _KINDS = {
     "jpg": "image",
@@ -69,10 +76,21 @@ def safe_name(name: str) -> str:
 class Publisher:
     """Copies or re-encodes each referenced file once into the site folder."""
 
-    def __init__(self, site_dir: Path, root: Path) -> None:
+    def __init__(
+        self,
+        site_dir: Path,
+        root: Path,
+        previews: bool = True,
+        withheld: Iterable[Path] = (),
+    ) -> None:
         self.site_dir = site_dir
         self.root = root.resolve()
+        self.previews = previews
+        # Files and folders of private records: never published.
+        self.withheld = {path.resolve() for path in withheld}
         self._done: dict[tuple[Path, str], Published | None] = {}
+        # Every name written or reserved, lower-cased for case-blind disks.
+        self._claimed: set[str] = set()
 
     def publish(self, source: Path, folder: str) -> Published | None:
         """Publish `source` under `files/<folder>/`; None if it cannot be read."""
@@ -82,16 +100,48 @@ class Publisher:
             return None
         if not real.is_file() or not real.is_relative_to(self.root):
             return None
+        if real.suffix.lower() in SOURCE_SUFFIXES or self._is_withheld(real):
+            log.info("not published (private or a content source): %s", real)
+            return None
         key = (real, folder)
         if key not in self._done:
             self._done[key] = self._publish(real, folder)
         return self._done[key]
 
+    def _is_withheld(self, real: Path) -> bool:
+        return any(real == path or real.is_relative_to(path) for path in self.withheld)
+
+    def _claim(self, folder: str, name: str, source: Path) -> str:
+        """A URL under `folder` no other source holds, with room for its sizes.
+
+        Two files whose names sanitize alike ("a b.pdf", "a-b.pdf") would
+        overwrite each other; the later one gets a hash of its path instead.
+        """
+        stem, suffix = Path(name).stem, Path(name).suffix
+        relative = source.relative_to(self.root).as_posix()
+        digest = hashlib.sha256(relative.encode("utf-8")).hexdigest()[:8]
+        candidates = [stem, f"{stem}-{digest}"]
+        candidates += [f"{stem}-{digest}-{n}" for n in range(2, 100)]
+        for candidate in candidates:
+            names = [f"{candidate}{suffix}", f"{candidate}{PREVIEW_SUFFIX}"]
+            names += [f"{candidate}-{width}{suffix}" for width in WIDTHS]
+            keys = {f"{folder}/{n}".lower() for n in names}
+            if not keys & self._claimed:
+                self._claimed |= keys
+                return f"{folder}/{candidate}{suffix}"
+        raise RuntimeError(f"no free name for {source} in {folder}")
+
     def _publish(self, source: Path, folder: str) -> Published | None:
         actual = sniff_file(source)
-        kind = _KINDS.get(actual, "file")
+        kind = _KINDS.get(actual)
+        if kind is None:
+            # HTML, SVG or a script would run in the site's own origin.
+            log.info("not published (%s is not evidence): %s", actual, source)
+            return None
         name = safe_name(source.name)
-        url = f"files/{folder}/{name}"
+        if kind == "image" and actual != "jpg":
+            name = f"{Path(name).stem}.png"
+        url = self._claim(f"files/{folder}", name, source)
         target = self.site_dir / url
         target.parent.mkdir(parents=True, exist_ok=True)
         if kind == "image":
@@ -100,7 +150,7 @@ class Publisher:
         published = Published(
             url=url, kind=kind, name=source.name, size=target.stat().st_size
         )
-        if kind == "pdf":
+        if kind == "pdf" and self.previews:
             published.preview = self._pdf_preview(source, target, url)
         return published
 
@@ -116,9 +166,6 @@ class Publisher:
             return None
         image = _without_metadata(image)
         fmt = "JPEG" if actual == "jpg" else "PNG"
-        if fmt == "PNG" and target.suffix not in (".png",):
-            target = target.with_suffix(".png")
-            url = str(Path(url).with_suffix(".png"))
         if image.width > MAX_WIDTH:
             image = _resized(image, MAX_WIDTH)
         _save(image, target, fmt)
@@ -158,7 +205,7 @@ class Publisher:
             except (subprocess.SubprocessError, OSError) as error:
                 log.info("no preview for %s: %s", source.name, error)
                 return None
-        preview_path = target.with_name(f"{target.stem}-preview.jpg")
+        preview_path = target.with_name(f"{target.stem}{PREVIEW_SUFFIX}")
         _save(preview, preview_path, "JPEG")
         return str(Path(url).with_name(preview_path.name))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,7 +97,11 @@ class SiteRenderer:
         for page in pages:
             target = site_dir / page.path
             target.parent.mkdir(parents=True, exist_ok=True)
-            html = self.render_page(page)
+            try:
+                html = self.render_page(page)
+            except Exception as error:
+                # A theme's template failed: name its file and line, not ours.
+                raise ThemeError(_theme_error(error, page.path)) from error
             target.write_text(html, encoding="utf-8", newline="\n")
             count += 1
         return count
@@ -126,10 +131,7 @@ def render_site(portfolio: Portfolio, site_dir: Path, folders: list[Path]) -> in
     """Write the whole site; returns the number of pages written."""
     renderer = SiteRenderer(portfolio, folders)
     pages = plan_pages(portfolio)
-    try:
-        count = renderer.write_pages(site_dir, pages)
-    except jinja2.TemplateError as error:
-        raise ThemeError(_theme_error(error)) from error
+    count = renderer.write_pages(site_dir, pages)
     renderer.write_static(site_dir)
     renderer.write_robots(site_dir)
     log.info("wrote %d pages to %s", count, site_dir)
@@ -140,7 +142,13 @@ class ThemeError(Exception):
     """A theme template that cannot render; names the template and line."""
 
 
-def _theme_error(error: jinja2.TemplateError) -> str:
+def _theme_error(error: Exception, page: str) -> str:
+    """Where a template failed: its file and line, what went wrong, which page."""
     if isinstance(error, jinja2.TemplateSyntaxError):
-        return f"{error.filename or error.name}:{error.lineno}: {error.message}"
-    return str(error)
+        where = f"{error.filename or error.name}:{error.lineno}"
+        return f"{where}: {error.message} ({page})"
+    # Jinja rewrites tracebacks so that template lines appear as frames.
+    frames = traceback.extract_tb(error.__traceback__)
+    lines = [f for f in frames if f.filename.endswith((".html", ".xml", ".svg"))]
+    where = f"{lines[-1].filename}:{lines[-1].lineno}: " if lines else ""
+    return f"{where}{type(error).__name__}: {error} ({page})"

@@ -7,18 +7,29 @@ template can leak them by mistake.
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import os
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
-from generator import i18n
+from generator import bodyrefs, i18n
 from generator.model import Application, Content, Outcome, Performance, Record
 from generator.project import Checked
 from generator.render import markdown
 from generator.render.assets import Published, Publisher
 from generator.terms import Term, school_year_of
+
+log = logging.getLogger(__name__)
+
+# Schemes a link from front matter may use; anything else is dropped.
+SAFE_SCHEMES = ("http", "https", "mailto")
+# Sizes of a body image: at most the width of the text column.
+BODY_IMAGE_SIZES = "(min-width: 46rem) 44rem, 100vw"
 
 # Fields shown in a record's detail list, in order, per kind.
 OUTCOME_FIELDS = ("course", "credits", "teacher")
@@ -52,6 +63,16 @@ class RecordView:
     submitted: bool = False
     ticked_year: int | None = None
     source_rel: str = ""
+
+    @property
+    def thumbnail(self) -> str | None:
+        """A small picture for lists: the first image, or a PDF's first page."""
+        for _, published in self.evidence:
+            if published.kind == "image" and published.srcset:
+                return published.srcset[0][0]
+            if published.preview:
+                return published.preview
+        return None
 
 
 @dataclass
@@ -113,6 +134,8 @@ class Portfolio:
     as_of: str
     base_url: str | None
     allow_indexing: bool
+    # The date the footer shows: SOURCE_DATE_EPOCH's day, else `as_of`.
+    build_date: str = ""
 
     def record(self, kind: str, record_id: str) -> RecordView | None:
         for view in self.outcomes if kind == "outcome" else self.performances:
@@ -140,18 +163,19 @@ class ViewBuilder:
         source = record.source.path.parent / value
         return self.publisher.publish(source, folder)
 
-    def _resolver(
-        self, record: Record, folder: str, page: str
-    ) -> Callable[[str], str | None]:
-        def resolve(value: str) -> str | None:
-            path, _, fragment = value.partition("#")
-            published = self._publish(record, path, folder) if path else None
-            if published is None:
-                return None if path else value
-            relative = posixpath.relpath(published.url, posixpath.dirname(page) or ".")
-            return f"{relative}#{fragment}" if fragment else relative
+    def _resolver(self, record: Record, folder: str, page: str) -> References:
+        return References(lambda value: self._publish(record, value, folder), page)
 
-        return resolve
+    def _markdown(
+        self, text: str, references: References, level: int, prefix: str
+    ) -> str:
+        return markdown.render(
+            text,
+            references,
+            pictures=references.picture,
+            heading_level=level,
+            id_prefix=prefix,
+        )
 
     def term_label(self, term: Term | None) -> str:
         if term is None:
@@ -164,7 +188,8 @@ class ViewBuilder:
         folder = "outcomes" if kind == "outcome" else "performances"
         url = f"{folder}/{record.id}.html"
         files = f"{folder}/{record.id}"
-        body_html = markdown.render(record.body, self._resolver(record, files, url))
+        references = self._resolver(record, files, url)
+        body_html = self._markdown(record.body, references, 2, f"{record.id}-")
 
         evidence = []
         for name in ("document", "media"):
@@ -188,7 +213,7 @@ class ViewBuilder:
             tags=list(record.public("tags") or []),
             details=[],
             evidence=evidence,
-            link=record.public("link"),
+            link=safe_url(record.public("link")),
             source_rel=record.source.rel,
         )
         if isinstance(record, Outcome):
@@ -294,7 +319,7 @@ class ViewBuilder:
                 resolve = self._resolver(
                     application, f"applications/{application.id}", url
                 )
-                html = markdown.render(statement.text, resolve)
+                html = self._markdown(statement.text, resolve, 4, f"{key}-")
             statements.append(
                 StatementView(
                     key=key,
@@ -355,8 +380,9 @@ class ViewBuilder:
             categories=self._categories(performance_list),
             terms=self._terms(outcome_list),
             as_of=self.checked.as_of.isoformat(),
-            base_url=content.site.base_url,
+            base_url=safe_url(content.site.base_url),
             allow_indexing=content.site.allow_indexing,
+            build_date=build_date(self.checked.as_of).isoformat(),
         )
 
     def _default_title(self) -> str:
@@ -381,6 +407,11 @@ class ViewBuilder:
             )
         shown = ("name", "school", "enrolled", "class", "email", "links", "interests")
         values = {name: profile.public(name) for name in shown}
+        values["links"] = [
+            {**link, "url": safe_url(link["url"])}
+            for link in values["links"] or []
+            if safe_url(link["url"])
+        ]
         values["student_id"] = None
         if self.content.site.show_student_id:
             values["student_id"] = profile.public("student_id")
@@ -390,9 +421,8 @@ class ViewBuilder:
         profile = self.content.profile
         if profile is None:
             return ""
-        return markdown.render(
-            profile.body, self._resolver(profile, "profile", "index.html")
-        )
+        references = self._resolver(profile, "profile", "index.html")
+        return self._markdown(profile.body, references, 3, "about-")
 
     def _photo(self) -> Published | None:
         profile = self.content.profile
@@ -456,10 +486,96 @@ class ViewBuilder:
         ]
 
 
+class References:
+    """Resolves a body's local references, remembering the images it published.
+
+    Called as a resolver by the Markdown renderer; `picture` then gives each
+    published image its size and srcset, as evidence images have.
+    """
+
+    def __init__(self, publish: Callable[[str], Published | None], page: str) -> None:
+        self.publish = publish
+        self.page = page
+        self.images: dict[str, Published] = {}
+
+    def relative(self, url: str) -> str:
+        return posixpath.relpath(url, posixpath.dirname(self.page) or ".")
+
+    def __call__(self, value: str) -> str | None:
+        path, _, fragment = value.partition("#")
+        published = self.publish(path) if path else None
+        if published is None:
+            return None if path else value
+        relative = self.relative(published.url)
+        if published.kind == "image":
+            self.images[relative] = published
+        return f"{relative}#{fragment}" if fragment else relative
+
+    def picture(self, src: str) -> dict[str, str] | None:
+        published = self.images.get(src)
+        if published is None or not published.width:
+            return None
+        srcset = ", ".join(f"{self.relative(u)} {w}w" for u, w in published.srcset)
+        return {
+            "width": str(published.width),
+            "height": str(published.height),
+            "srcset": srcset,
+            "sizes": BODY_IMAGE_SIZES,
+            "loading": "lazy",
+            "decoding": "async",
+        }
+
+
+def safe_url(value: str | None) -> str | None:
+    """`value` if it is a web or mail address; None for javascript: and the like."""
+    if not value:
+        return None
+    scheme = urlsplit(value.strip()).scheme.lower()
+    return value.strip() if scheme in SAFE_SCHEMES else None
+
+
+def build_date(as_of: dt.date) -> dt.date:
+    """The date a build shows: SOURCE_DATE_EPOCH's (UTC) day when set, else as_of.
+
+    Reproducible builds set SOURCE_DATE_EPOCH so that the same input gives the
+    same bytes whatever the day; an unreadable value is ignored with a warning.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return as_of
+    try:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    except (ValueError, OverflowError, OSError):
+        log.warning("SOURCE_DATE_EPOCH=%r is not a number of seconds; ignored", epoch)
+        return as_of
+
+
 def build_views(checked: Checked, site_dir: Path | None) -> Portfolio:
     """The public view of a checked root; publishes files when `site_dir` is given."""
-    publisher = Publisher(site_dir, checked.content.root) if site_dir else None
+    publisher = None
+    if site_dir is not None:
+        withheld = private_files(checked.content)
+        publisher = Publisher(site_dir, checked.content.root, withheld=withheld)
     return ViewBuilder(checked, publisher).build()
+
+
+def private_files(content: Content) -> list[Path]:
+    """The files of `private: true` records, so no other page can publish them.
+
+    A bundle's whole folder is private; a lone record's evidence and the
+    images its body shows are.
+    """
+    found = []
+    records = [*content.records(), *content.applications.values()]
+    for record in (r for r in records if r.private):
+        folder = record.source.path.parent
+        if record.source.path.name == "index.md":
+            found.append(folder)
+            continue
+        names = [record.get("document"), record.get("media")]
+        names += [image.src for image in bodyrefs.images(record.body)]
+        found += [folder / name for name in names if isinstance(name, str)]
+    return found
 
 
 def _unique(ids: list[str]) -> list[str]:
