@@ -12,12 +12,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.constructor import SafeConstructor
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import Resolver
-from yaml.scanner import Scanner
 
 ALIAS_BUDGET = 50
 NODE_BUDGET = 100_000
@@ -70,33 +64,10 @@ class YamlProblem(Exception):
         self.position = position
 
 
-class _BudgetComposer(Composer):
-    """A composer that stops counting aliases once they exceed a budget."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._aliases = 0
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > ALIAS_BUDGET:
-                event = self.peek_event()
-                raise YamlProblem(
-                    f"too many aliases (more than {ALIAS_BUDGET})",
-                    _position(event.start_mark),
-                )
-        return super().compose_node(parent, index)
-
-
-class _Loader(Reader, Scanner, Parser, _BudgetComposer, SafeConstructor, Resolver):
-    def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        _BudgetComposer.__init__(self)
-        SafeConstructor.__init__(self)
-        Resolver.__init__(self)
+# libyaml parses about ten times faster; PyYAML's own parser is the fallback,
+# and it places syntax errors more precisely.
+_FastLoader = getattr(yaml, "CSafeLoader", None)
+_Loader = yaml.SafeLoader
 
 
 def _position(mark: Any, line_offset: int = 0) -> Position:
@@ -109,19 +80,18 @@ def load(text: str, line_offset: int = 0) -> Located:
     Raises YamlProblem for anything that is not a single, plain YAML document.
     """
     try:
-        loader = _Loader(text)
+        loader = _FastLoader(text) if _FastLoader is not None else _Loader(text)
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as fast_error:
+            _raise_precisely(text)
+            raise fast_error from None
     except yaml.reader.ReaderError as error:
-        # A control character; PyYAML checks the whole text before parsing.
-        before = text[: error.position]
-        position = Position(
-            before.count("\n") + 1 + line_offset,
-            error.position - (before.rfind("\n") + 1) + 1,
-        )
+        # A control character; the reader checks the whole text before parsing.
         raise YamlProblem(
-            f"the character U+{error.character:04X} is not allowed in YAML", position
+            f"the character U+{error.character:04X} is not allowed in YAML",
+            _offset_position(text, error.position, line_offset),
         ) from None
-    try:
-        node = loader.get_single_node()
     except YamlProblem as problem:
         if problem.position:
             problem.position = Position(
@@ -132,24 +102,80 @@ def load(text: str, line_offset: int = 0) -> Located:
         mark = error.problem_mark or error.context_mark
         position = _position(mark, line_offset) if mark else None
         words = error.problem or error.context or "unreadable YAML"
+        if "nesting depth" in words:
+            words = "the document is nested too deeply"
         raise YamlProblem(words, position) from None
     except yaml.YAMLError as error:
         raise YamlProblem(str(error).splitlines()[0], None) from None
     except RecursionError:
         # PyYAML composes nested collections recursively: `[[[[…` overflows.
-        raise YamlProblem(
-            "the document is nested too deeply",
-            _position(loader.get_mark(), line_offset),
-        ) from None
-    finally:
-        loader.dispose()
+        raise YamlProblem("the document is nested too deeply", None) from None
 
     located = Located(value=None)
     if node is None:
         return located
-    budget = [NODE_BUDGET]
-    located.value = _build(node, (), located, loader, line_offset, budget)
+    _count_aliases(node, line_offset)
+    walk = _Walk()
+    located.value = _build(node, (), located, loader, line_offset, walk)
     return located
+
+
+def _raise_precisely(text: str) -> None:
+    """Raise PyYAML's own error for text libyaml refused: it places it better.
+
+    Errors are rare, so parsing once more costs nothing that matters; when
+    the pure-Python parser cannot finish either, the caller keeps libyaml's.
+    """
+    try:
+        _Loader(text).get_single_node()
+    except yaml.MarkedYAMLError as error:
+        raise error from None
+    except (RecursionError, YamlProblem):
+        return
+
+
+def _count_aliases(root: yaml.Node, offset: int) -> None:
+    """Refuse a document with more aliases than the budget, before expanding any.
+
+    libyaml resolves an alias to the very node its anchor names; walking the
+    graph once, a node reached again is an alias.
+    """
+    seen = {id(root)}
+    stack = [root]
+    aliases = 0
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            children = [child for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        else:
+            continue
+        for child in children:
+            if id(child) in seen:
+                aliases += 1
+                if aliases > ALIAS_BUDGET:
+                    raise YamlProblem(
+                        f"too many aliases (more than {ALIAS_BUDGET})",
+                        _position(node.start_mark, offset),
+                    )
+                continue
+            seen.add(id(child))
+            stack.append(child)
+
+
+class _Walk:
+    """What building values has spent; aliases that expand too far run out."""
+
+    def __init__(self) -> None:
+        self.nodes = NODE_BUDGET
+
+
+def _offset_position(text: str, index: int, line_offset: int) -> Position:
+    before = text[:index]
+    return Position(
+        before.count("\n") + 1 + line_offset, index - (before.rfind("\n") + 1) + 1
+    )
 
 
 def _build(
@@ -158,11 +184,11 @@ def _build(
     located: Located,
     loader: _Loader,
     offset: int,
-    budget: list[int],
+    walk: _Walk,
 ) -> Any:
     """Turn a composed node into plain values, recording positions on the way."""
-    budget[0] -= 1
-    if budget[0] < 0:
+    walk.nodes -= 1
+    if walk.nodes < 0:
         raise YamlProblem(
             "the document is too large", _position(node.start_mark, offset)
         )
@@ -191,7 +217,7 @@ def _build(
                 )
             located.keys[(*path, key)] = _position(key_node.start_mark, offset)
             result[key] = _build(
-                value_node, (*path, key), located, loader, offset, budget
+                value_node, (*path, key), located, loader, offset, walk
             )
         return result
 
@@ -199,7 +225,16 @@ def _build(
         items = []
         for index, item in enumerate(node.value):
             located.keys[(*path, index)] = _position(item.start_mark, offset)
-            items.append(_build(item, (*path, index), located, loader, offset, budget))
+            items.append(
+                _build(
+                    item,
+                    (*path, index),
+                    located,
+                    loader,
+                    offset,
+                    walk,
+                )
+            )
         return items
 
     return _scalar(node, loader, offset)
