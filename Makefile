@@ -26,15 +26,9 @@ help:
 setup:
 	@bash scripts/setup.sh
 
-# `build` is used as soon as the CLI has it; until then only `check` runs.
+# `build` checks first and stops on errors, then writes the site and the PDFs.
 example: setup
-	$(PORTFOLIO) check $(CONTENT)
-	@if $(PORTFOLIO) build --help >/dev/null 2>&1; then \
-	  echo '$(PORTFOLIO) build $(CONTENT) -o $(OUTPUT)'; \
-	  $(PORTFOLIO) build $(CONTENT) -o $(OUTPUT); \
-	else \
-	  echo 'portfolio build 尚未完成，只做了檢查 / not there yet: checked only'; \
-	fi
+	$(PORTFOLIO) build $(CONTENT) -o $(OUTPUT)
 
 test: setup
 	$(BIN)/python -m pytest
