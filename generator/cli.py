@@ -16,7 +16,7 @@ import os
 import sys
 import threading
 import webbrowser
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,9 +25,11 @@ from generator.build import build_site, print_only
 from generator.project import Checked, check_root
 from generator.reader import is_content_root
 from generator.render.output import OutputRefused
+from generator.render.output import check_output_root as output_check
 from generator.render.site import ThemeError
 
 if TYPE_CHECKING:
+    from generator.batch import StudentResult
     from generator.serve.preview import State
 
 log = logging.getLogger("generator")
@@ -85,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--as-of", type=_date, metavar="DATE")
     build.add_argument("--no-pdf", action="store_true", help="skip the dossiers")
+    build.add_argument("--jobs", type=int, metavar="N", help="worker processes")
+    build.add_argument("--shard", type=_shard, metavar="I/N", help="build share I of N")
     build.add_argument(
         "--pdf-variant", metavar="VARIANT", help="e.g. pdf/a-3b, pdf/ua-1"
     )
@@ -209,12 +213,17 @@ def _print_text(results: list[tuple[Path, Checked]], language: str) -> None:
         print(i18n.text(language, "cli.roots_checked", count=len(results)))
 
 
+def _shard(value: str) -> tuple[int, int]:
+    index, _, count = value.partition("/")
+    if not (index.isdigit() and count.isdigit()) or not 1 <= int(index) <= int(count):
+        raise argparse.ArgumentTypeError(f"--shard takes I/N with 1 <= I <= N: {value}")
+    return int(index), int(count)
+
+
 def command_build(args: argparse.Namespace) -> int:
     roots = _roots(args)
-    if len(roots) > 1:
-        # TODO: several roots (a counselor's class) need the batch builder with
-        # its per-student output folders and overview; until then, one at a time.
-        raise UsageError("building several content roots at once is not supported yet")
+    if len(roots) > 1 or args.batch is not None or args.shard is not None:
+        return _build_batch(args, roots)
     root = roots[0]
     try:
         result = build_site(
@@ -246,6 +255,90 @@ def command_build(args: argparse.Namespace) -> int:
         )
     )
     return EXIT_OK
+
+
+def _build_batch(args: argparse.Namespace, roots: list[Path]) -> int:
+    """A class or a school: every student into OUT/<folder>/, then the overview."""
+    from generator import batch
+    from generator.render.overview import write_overview
+
+    language = i18n.normalize_language(args.lang or _env_language())
+    options = batch.Options(
+        out=args.output,
+        as_of=args.as_of,
+        language=args.lang,
+        pdf=not args.no_pdf,
+        variant=args.pdf_variant,
+    )
+    try:
+        output_check(args.output, roots)
+    except OutputRefused as error:
+        raise UsageError(str(error)) from None
+    chosen = batch.select_shard(roots, args.shard)
+    results = _run_with_progress(
+        batch.run(chosen, options, args.jobs), chosen, language
+    )
+
+    limits = _limits()
+    everyone = batch.stored_results(roots, args.output)
+    page = write_overview(args.output, everyone, language, limits)
+    failed = [r for r in results if r.failed]
+    skipped = sum(1 for r in results if r.skipped)
+    words = i18n.strings(language)["overview"]
+    print(
+        i18n.fill(words["done"], {"count": len(results), "failed": len(failed),
+                                  "skipped": skipped})
+    )  # fmt: skip
+    print(i18n.fill(words["written"], {"path": page}))
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def _limits() -> dict[str, int]:
+    from generator.ruleprofile import load_profile
+
+    profile = load_profile("taipei")
+    assert profile is not None
+    return {
+        "outcomes_year": profile["outcomes"]["submitted_per_year"],
+        "outcomes_total": profile["outcomes"]["submitted_total"],
+        "performances_year": profile["performances"]["submitted_per_year"],
+        "performances_total": profile["performances"]["submitted_total"],
+    }
+
+
+def _run_with_progress(
+    results: Iterable[StudentResult], students: list[Path], language: str
+) -> list[StudentResult]:
+    """A progress bar on a terminal; otherwise one line per student."""
+    words = i18n.strings(language)["overview"]
+    done: list[StudentResult] = []
+
+    def status(result: StudentResult) -> str:
+        if result.failure:
+            return f"{words['failure']}: {result.failure}"
+        if result.errors:
+            return i18n.fill(words["has_errors"], {"errors": result.errors})
+        return words["skipped"] if result.skipped else words["ok"]
+
+    if sys.stderr.isatty() and not os.environ.get("CI"):
+        from rich.progress import Progress
+
+        with Progress(transient=True) as progress:
+            task = progress.add_task(words["title"], total=len(students))
+            for result in results:
+                done.append(result)
+                progress.advance(task)
+                if result.failed:
+                    progress.console.print(
+                        f"{result.folder} {result.name}: {status(result)}"
+                    )
+        return done
+    for result in results:
+        done.append(result)
+        values = {"done": len(done), "total": len(students), "folder": result.folder,
+                  "name": result.name, "status": status(result)}  # fmt: skip
+        print(i18n.fill(words["line"], values), flush=True)
+    return done
 
 
 def command_pdf(args: argparse.Namespace) -> int:

@@ -1,0 +1,217 @@
+"""Many students at once: a counselor's class or a whole school.
+
+Each student builds into `out/<folder>/` in a worker process that keeps its
+Jinja environments and WeasyPrint fonts between students. A student whose
+inputs have not changed since the last build is skipped, one broken student
+never stops the others, and `--shard I/N` takes a fixed share of the students
+so several machines can split a city's worth of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import os
+import time
+import traceback
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+from generator.reader import is_content_root
+from generator.render import theme
+from generator.terms import school_year_of
+
+log = logging.getLogger(__name__)
+
+MANIFEST = ".portfolio-student.json"
+
+
+@dataclass
+class Options:
+    """What every student of one batch is built with."""
+
+    out: Path
+    as_of: dt.date | None = None
+    language: str | None = None
+    pdf: bool = True
+    variant: str | None = None
+    check_only: bool = False
+
+
+@dataclass
+class StudentResult:
+    """One student's outcome, as the overview and the closing summary need it."""
+
+    folder: str
+    name: str = ""
+    errors: int = 0
+    warnings: int = 0
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    site: str | None = None
+    dossiers: list[str] = field(default_factory=list)
+    failure: str | None = None
+    skipped: bool = False
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors or self.failure)
+
+    def stored(self) -> dict[str, Any]:
+        """What the manifest keeps: everything but this run's timing and skip."""
+        data = asdict(self)
+        data.pop("seconds")
+        data.pop("skipped")
+        return data
+
+
+def find_students(roots: Iterable[Path], batch: Path | None) -> list[Path]:
+    """The content roots named, plus every student folder of `batch`."""
+    students = list(roots)
+    if batch is not None:
+        students += sorted(
+            p for p in batch.iterdir() if p.is_dir() and (p / "profile.md").exists()
+        )
+    return [s for s in dict.fromkeys(students) if is_content_root(s)]
+
+
+def shard_of(folder: str, count: int) -> int:
+    """A student's shard (1-based), stable whatever other students there are."""
+    digest = hashlib.sha256(folder.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % count + 1
+
+
+def select_shard(students: list[Path], shard: tuple[int, int] | None) -> list[Path]:
+    if shard is None:
+        return students
+    index, count = shard
+    return [s for s in students if shard_of(s.name, count) == index]
+
+
+def input_hash(root: Path, options: Options) -> str:
+    """A hash of everything a student's output is made from."""
+    digest = hashlib.sha256()
+    as_of = options.as_of or dt.date.today()
+    settings = (__version__, as_of, options.language, options.pdf, options.variant)
+    digest.update(repr(settings).encode("utf-8"))
+    folders = theme.theme_folders(root, None)
+    for base in (root, *folders):
+        for path in sorted(p for p in base.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(base).as_posix().encode("utf-8"))
+            try:
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+            except OSError:
+                digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    try:
+        return json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _counts(checked: Any) -> dict[str, int]:
+    """This school year's ticks and the totals, for the overview."""
+    content = checked.content
+    year = school_year_of(checked.as_of, content.enrolled)
+    outcomes = [o for o in content.outcomes.values() if o.submitted]
+    performances = [p for p in content.performances.values() if p.submitted]
+    return {
+        "year": year,
+        "outcomes_year": sum(1 for o in outcomes if o.term and o.term.year == year),
+        "performances_year": sum(1 for p in performances if p.ticked_year == year),
+        "outcomes_total": len(outcomes),
+        "performances_total": len(performances),
+    }
+
+
+def build_student(root: Path, options: Options) -> StudentResult:
+    """Check and build one student; never raises, so the batch goes on."""
+    from generator.build import build_site
+    from generator.project import check_root
+
+    started = time.perf_counter()
+    result = StudentResult(folder=root.name)
+    target = options.out / root.name
+    try:
+        digest = input_hash(root, options)
+        manifest = _read_manifest(target)
+        if manifest.get("inputs") == digest and not options.check_only:
+            result = StudentResult(**manifest["result"], skipped=True)
+            result.seconds = time.perf_counter() - started
+            return result
+
+        if options.check_only:
+            checked = check_root(root, options.as_of, options.language)
+        else:
+            built = build_site(
+                root,
+                target,
+                options.as_of,
+                options.language,
+                options.pdf,
+                options.variant,
+            )
+            checked = built.checked
+            if built.ok:
+                result.site = f"{root.name}/site/index.html"
+                result.dossiers = [
+                    f"{root.name}/pdf/{d.path.name}" for d in built.dossiers
+                ]
+        profile = checked.content.profile
+        result.name = profile.name if profile else ""
+        result.errors = checked.findings.errors
+        result.warnings = checked.findings.warnings
+        result.findings = [f.as_dict() for f in checked.findings.sorted()]
+        result.counts = _counts(checked)
+        if not options.check_only:
+            record = {"inputs": digest, "result": result.stored()}
+            target.mkdir(parents=True, exist_ok=True)
+            text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
+            (target / MANIFEST).write_text(text + "\n", encoding="utf-8")
+    except Exception as error:  # One broken student must not stop a school.
+        log.debug("student %s failed", root, exc_info=True)
+        result.failure = f"{type(error).__name__}: {error}"
+        log.info("%s", traceback.format_exc())
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def run(
+    students: list[Path], options: Options, jobs: int | None = None
+) -> Iterator[StudentResult]:
+    """Build every student, yielding results as they finish."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or len(students) <= 1:
+        for root in students:
+            yield build_student(root, options)
+        return
+    with ProcessPoolExecutor(max_workers=min(jobs, len(students))) as pool:
+        futures = [pool.submit(build_student, root, options) for root in students]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def stored_results(students: list[Path], out: Path) -> list[StudentResult]:
+    """The last recorded result of every student of the batch, built or not.
+
+    The overview is made from these, so shards that share an output folder
+    add up to the same overview as one whole build.
+    """
+    results = []
+    for root in students:
+        manifest = _read_manifest(out / root.name)
+        if "result" in manifest:
+            results.append(StudentResult(**manifest["result"]))
+        else:
+            results.append(StudentResult(folder=root.name, failure="not built"))
+    return results
