@@ -134,24 +134,55 @@ def _counts(checked: Any) -> dict[str, int]:
     }
 
 
+def recall(target: Path, digest: str) -> StudentResult | None:
+    """The stored result of an earlier build from the very same inputs."""
+    manifest = _read_manifest(target)
+    if manifest.get("inputs") != digest or "result" not in manifest:
+        return None
+    return StudentResult(**manifest["result"], skipped=True)
+
+
+def remember(target: Path, digest: str, result: StudentResult) -> None:
+    record = {"inputs": digest, "result": result.stored()}
+    target.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
+    (target / MANIFEST).write_text(text + "\n", encoding="utf-8")
+
+
+def result_of(checked: Any, built: Any | None, prefix: str) -> StudentResult:
+    """A student's result from its check and (when it built) its outputs.
+
+    `prefix` is the student's folder as the overview links to it ("" alone).
+    """
+    result = StudentResult(folder=checked.content.root.name)
+    if built is not None and built.ok:
+        result.site = f"{prefix}site/index.html"
+        result.dossiers = [f"{prefix}pdf/{d.path.name}" for d in built.dossiers]
+    profile = checked.content.profile
+    result.name = profile.name if profile else ""
+    result.errors = checked.findings.errors
+    result.warnings = checked.findings.warnings
+    result.findings = [f.as_dict() for f in checked.findings.sorted()]
+    result.counts = _counts(checked)
+    return result
+
+
 def build_student(root: Path, options: Options) -> StudentResult:
     """Check and build one student; never raises, so the batch goes on."""
     from generator.build import build_site
     from generator.project import check_root
 
     started = time.perf_counter()
-    result = StudentResult(folder=root.name)
     target = options.out / root.name
     try:
         digest = input_hash(root, options)
-        manifest = _read_manifest(target)
-        if manifest.get("inputs") == digest and not options.check_only:
-            result = StudentResult(**manifest["result"], skipped=True)
-            result.seconds = time.perf_counter() - started
-            return result
-
-        if options.check_only:
-            checked = check_root(root, options.as_of, options.language)
+        stored = None if options.check_only else recall(target, digest)
+        if stored is not None:
+            result = stored
+        elif options.check_only:
+            result = result_of(
+                check_root(root, options.as_of, options.language), None, ""
+            )
         else:
             built = build_site(
                 root,
@@ -161,27 +192,14 @@ def build_student(root: Path, options: Options) -> StudentResult:
                 options.pdf,
                 options.variant,
             )
-            checked = built.checked
-            if built.ok:
-                result.site = f"{root.name}/site/index.html"
-                result.dossiers = [
-                    f"{root.name}/pdf/{d.path.name}" for d in built.dossiers
-                ]
-        profile = checked.content.profile
-        result.name = profile.name if profile else ""
-        result.errors = checked.findings.errors
-        result.warnings = checked.findings.warnings
-        result.findings = [f.as_dict() for f in checked.findings.sorted()]
-        result.counts = _counts(checked)
-        if not options.check_only:
-            record = {"inputs": digest, "result": result.stored()}
-            target.mkdir(parents=True, exist_ok=True)
-            text = json.dumps(record, ensure_ascii=False, indent=1, sort_keys=True)
-            (target / MANIFEST).write_text(text + "\n", encoding="utf-8")
+            result = result_of(built.checked, built, f"{root.name}/")
+            # Kept for failed students too: the overview lists their findings.
+            remember(target, digest, result)
     except Exception as error:  # One broken student must not stop a school.
-        log.debug("student %s failed", root, exc_info=True)
-        result.failure = f"{type(error).__name__}: {error}"
-        log.info("%s", traceback.format_exc())
+        log.info("student %s failed:\n%s", root, traceback.format_exc())
+        result = StudentResult(
+            folder=root.name, failure=f"{type(error).__name__}: {error}"
+        )
     result.seconds = time.perf_counter() - started
     return result
 

@@ -15,20 +15,18 @@ import logging
 import os
 import sys
 import threading
-import webbrowser
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator import __version__, findings, i18n, scaffold, schema
-from generator.build import build_site, print_only
 from generator.project import Checked, check_root
 from generator.reader import is_content_root
 from generator.render.output import OutputRefused
 from generator.render.output import check_output_root as output_check
-from generator.render.site import ThemeError
 
 if TYPE_CHECKING:
+    from generator import batch as batch_types
     from generator.batch import StudentResult
     from generator.serve.preview import State
 
@@ -221,23 +219,56 @@ def _shard(value: str) -> tuple[int, int]:
 
 
 def command_build(args: argparse.Namespace) -> int:
+    from generator import batch
+
     roots = _roots(args)
     if len(roots) > 1 or args.batch is not None or args.shard is not None:
         return _build_batch(args, roots)
     root = roots[0]
+    options = batch.Options(
+        out=args.output,
+        as_of=args.as_of,
+        language=args.lang,
+        pdf=not args.no_pdf,
+        variant=args.pdf_variant,
+    )
+    try:
+        output_check(args.output, [root])
+    except OutputRefused as error:
+        raise UsageError(str(error)) from None
+
+    # Inputs unchanged since the last build: say so without rendering a page.
+    digest = batch.input_hash(root, options)
+    stored = batch.recall(args.output, digest)
+    if stored is not None and (args.output / "site").is_dir():
+        return _report_stored(root, stored, args)
+    return _build_one(root, options, digest, args)
+
+
+def _build_one(
+    root: Path, options: batch_types.Options, digest: str, args: argparse.Namespace
+) -> int:
+    # Rendering pulls in Pillow, PDFium, Markdown and Jinja; only builds pay.
+    from generator import batch
+    from generator.build import build_site
+    from generator.render.site import ThemeError
+
     try:
         result = build_site(
             root,
-            args.output,
-            args.as_of,
-            args.lang,
-            pdf=not args.no_pdf,
-            variant=args.pdf_variant,
+            options.out,
+            options.as_of,
+            options.language,
+            pdf=options.pdf,
+            variant=options.variant,
         )
     except OutputRefused as error:
         raise UsageError(str(error)) from None
     except ThemeError as error:
         raise UsageError(f"theme: {error}") from None
+    if result.ok:
+        # A failed build leaves the output folder exactly as it was.
+        batch.remember(options.out, digest, batch.result_of(result.checked, result, ""))
     language = args.lang or result.checked.findings.language
     _print_text([(root, result.checked)], language)
     if not result.ok:
@@ -254,6 +285,27 @@ def command_build(args: argparse.Namespace) -> int:
             seconds=f"{result.seconds:.2f}",
         )
     )
+    return EXIT_OK
+
+
+def _report_stored(
+    root: Path, stored: batch_types.StudentResult, args: argparse.Namespace
+) -> int:
+    """Print what the last build from these same inputs found."""
+    language = i18n.normalize_language(args.lang or _env_language())
+    items = [findings.Finding(**f) for f in stored.findings]
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    text = findings.to_text(items, language, color=color, prefix=_prefix(root))
+    if text:
+        print(text)
+        print()
+    errors, warnings = stored.errors, stored.warnings
+    if errors or warnings:
+        print(i18n.text(language, "cli.summary", errors=errors, warnings=warnings))
+    if stored.errors:
+        print(i18n.text(language, "cli.build_stopped"), file=sys.stderr)
+        return EXIT_FINDINGS
+    print(i18n.text(language, "cli.unchanged", path=args.output / "site"))
     return EXIT_OK
 
 
@@ -342,6 +394,8 @@ def _run_with_progress(
 
 
 def command_pdf(args: argparse.Namespace) -> int:
+    from generator.build import print_only
+
     if not is_content_root(args.root):
         raise UsageError(i18n.text(args.lang, "cli.root_missing", root=args.root))
     checked = check_root(args.root, args.as_of, args.lang)
@@ -410,6 +464,8 @@ def command_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"no free port from {args.port} to {args.port + 19}")
     print(i18n.text(language, "serve.listening", url=session.url), flush=True)
     if args.open:
+        import webbrowser
+
         webbrowser.open(session.url)
     try:
         threading.Event().wait()

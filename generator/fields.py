@@ -13,13 +13,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from generator import i18n
 from generator.findings import Findings
 from generator.model import Source
 from generator.ruleprofile import RuleProfile
-from generator.yamlsource import Position
+from generator.yamlsource import Position, load_plain
 
 ITEM_LETTERS = tuple("ABCDEFGHIJKLMNOPQ")
 # ROC school years we accept (2001 to 2111): a wild year would put dates out of
@@ -37,7 +35,7 @@ def definitions() -> dict[str, dict[str, dict[str, Any]]]:
         .joinpath("data/fields.yaml")
         .read_text(encoding="utf-8")
     )
-    return yaml.safe_load(text)
+    return load_plain(text)
 
 
 def field_doc(spec: dict[str, Any], language: str) -> str:

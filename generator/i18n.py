@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from generator.yamlsource import load_plain
 
 LANGUAGES = ("zh-TW", "en")
 DEFAULT_LANGUAGE = "zh-TW"
@@ -31,7 +31,7 @@ def _locale(language: str) -> dict[str, Any]:
         .joinpath(f"locales/{language}.yaml")
         .read_text(encoding="utf-8")
     )
-    return yaml.safe_load(text)
+    return load_plain(text)
 
 
 @cache
@@ -42,7 +42,7 @@ def catalogue() -> dict[str, dict[str, str]]:
         .joinpath("rules/catalogue.yaml")
         .read_text(encoding="utf-8")
     )
-    return yaml.safe_load(text)
+    return load_plain(text)
 
 
 class _Blank(dict):

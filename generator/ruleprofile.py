@@ -12,9 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from generator.yamlsource import YamlProblem, load
+from generator.yamlsource import YamlProblem, load, load_plain
 
 BUILTIN = ("taipei",)
 MIB = 1024 * 1024
@@ -87,7 +85,7 @@ def _builtin(name: str) -> RuleProfile:
         .joinpath(f"rules/{name}.yaml")
         .read_text(encoding="utf-8")
     )
-    return RuleProfile(name=name, data=yaml.safe_load(text))
+    return RuleProfile(name=name, data=load_plain(text))
 
 
 def load_profile(name: str | None, root: Path | None = None) -> RuleProfile | None:

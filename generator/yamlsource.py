@@ -120,6 +120,15 @@ def load(text: str, line_offset: int = 0) -> Located:
     return located
 
 
+def load_plain(text: str) -> Any:
+    """Load the package's own data files (rules, fields, messages) quickly.
+
+    They are trusted and positions do not matter, so libyaml's safe loader
+    reads them directly; every command start pays for this.
+    """
+    return yaml.load(text, Loader=_FastLoader or yaml.SafeLoader)
+
+
 def _raise_precisely(text: str) -> None:
     """Raise PyYAML's own error for text libyaml refused: it places it better.
 
