@@ -66,10 +66,12 @@ def jpeg(rng: random.Random, width: int = 960, height: int = 640) -> bytes:
     return buffer.getvalue()
 
 
-def pdf(pages: int = 1) -> bytes:
+def pdf(pages: int = 1, title: str = "evidence") -> bytes:
+    """A small real PDF; the title makes every record's file distinct."""
     writer = pypdf.PdfWriter()
     for _ in range(pages):
         writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Title": title})
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
@@ -100,7 +102,6 @@ def make_student(
         + "\n",
         "utf-8",
     )
-    shared_pdf = pdf()
     outcomes = records // 3
     terms = [(113, 1), (113, 2), (114, 1), (114, 2), (115, 1)]
     ticked_outcomes: dict[int, int] = {}
@@ -132,7 +133,7 @@ def make_student(
         if images and index % 3 == 0:
             (folder / "photo.jpg").write_bytes(jpeg(rng))
             text += "\n![實驗照片](photo.jpg)\n"
-        (folder / "report.pdf").write_bytes(shared_pdf)
+        (folder / "report.pdf").write_bytes(pdf(title=f"{seed}-{record_id}"))
         (folder / "index.md").write_text(_front(fields) + "\n" + text, "utf-8")
         if ticked:
             outcome_ids.append(record_id)
@@ -154,7 +155,7 @@ def make_student(
         }
         folder = root / "performances"
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / f"{record_id}.pdf").write_bytes(shared_pdf)
+        (folder / f"{record_id}.pdf").write_bytes(pdf(title=f"{seed}-{record_id}"))
         (folder / f"{record_id}.md").write_text(
             _front(fields) + "\n" + body(rng, 500), "utf-8"
         )

@@ -68,6 +68,7 @@ def _environment(
     loader = jinja2.FileSystemLoader(paths)
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=_bytecode_cache(),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -80,6 +81,21 @@ def _environment(
     env.filters["anchor"] = anchor
     env.filters["fill"] = lambda template, **params: i18n.fill(template, params)
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept on disk: a fresh process then skips compiling.
+
+    Jinja checks each template's source against what it compiled, so an
+    edited template is compiled again; no cache folder means no cache.
+    """
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    folder = Path(base) / "portfolio" / f"jinja-{jinja2.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def anchor(text: str) -> str:
