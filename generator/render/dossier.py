@@ -1,8 +1,9 @@
-"""Print one PDF dossier per target department with WeasyPrint, evidence PDFs included.
+"""Print one PDF dossier per target department with WeasyPrint, evidence included.
 
-Evidence PDFs are laid onto placeholder pages that WeasyPrint leaves for them,
-so the running head, the footer and "page / pages" count every page, evidence
-included, and the bookmarks name each evidence file where it starts.
+WeasyPrint leaves an empty frame for every evidence page, so the running head,
+the footer and "page / pages" count every page, evidence included, and the
+bookmarks name each evidence file where it starts; `pdfpages` then lays the
+evidence into the frames and cuts the dossier into one file per review item.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import json
 import logging
 import os
+import re
 import tempfile
 import warnings
 from collections.abc import Iterable
@@ -24,12 +26,12 @@ import jinja2
 import pypdf
 import qrcode
 import qrcode.image.svg
-from markupsafe import Markup
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from generator import __version__, i18n
 from generator.findings import Findings
 from generator.project import Checked
-from generator.render import fonts, theme
+from generator.render import fonts, pdfpages, theme
 from generator.render.assets import Published, Publisher
 from generator.render.output import MARKER, OutputRefused
 from generator.render.views import (
@@ -38,6 +40,8 @@ from generator.render.views import (
     References,
     StatementView,
     ViewBuilder,
+    build_date,
+    private_files,
 )
 from generator.yamlsource import Position
 
@@ -51,16 +55,18 @@ with warnings.catch_warnings():
 log = logging.getLogger(__name__)
 
 MANIFEST = ".manifest.json"
-A4 = (595.276, 841.89)  # points
-# The content box of dossier.css (@page margins 24/18/22/18 mm), in points.
-_MM = 72 / 25.4
-CONTENT_BOX = (18 * _MM, 22 * _MM, A4[0] - 18 * _MM, A4[1] - 24 * _MM)
 PRINT_DPI = 200
+# Wider images are scaled down before WeasyPrint sees them: 2000 px across the
+# 174 mm text column is already more than PRINT_DPI needs.
+PRINT_MAX_WIDTH = 2000
+ASSET_SCHEME = "portfolio-asset"
+_ASSET_URL = re.compile(rf"{ASSET_SCHEME}:///([^\"'\s)#?]+)")
+_EXIF_ORIENTATION = 0x0112
 
 
 @dataclass
 class Attachment:
-    """An evidence PDF and the placeholder pages reserved for it."""
+    """An evidence PDF and the frames reserved for its pages."""
 
     anchor: str
     name: str
@@ -87,9 +93,6 @@ class Printed:
     parts: list[Path] = field(default_factory=list)
 
 
-ASSET_SCHEME = "portfolio-asset"
-
-
 def asset_url(url: str) -> str:
     """A stable URL for a file prepared for printing.
 
@@ -99,17 +102,98 @@ def asset_url(url: str) -> str:
     return f"{ASSET_SCHEME}:///{url}"
 
 
+class _PrintPublisher(Publisher):
+    """Publishes for printing: an image is prepared only when WeasyPrint asks.
+
+    Building the views publishes every record's files, but a dossier shows only
+    the picked ones; encoding each image (and the site's smaller sizes) up
+    front cost more than laying out a whole dossier.
+    """
+
+    def __init__(self, assets: Path, root: Path, withheld: Iterable[Path]) -> None:
+        super().__init__(assets, root, previews=False, withheld=withheld)
+        self.sources: dict[str, Path] = {}
+        self._images: dict[str, Path] = {}
+        self._prepared: dict[str, bytes] = {}
+
+    def publish(self, source: Path, folder: str) -> Published | None:
+        published = super().publish(source, folder)
+        if published is not None:
+            self.sources.setdefault(published.url, source.resolve())
+        return published
+
+    def _image(
+        self, source: Path, target: Path, url: str, actual: str
+    ) -> Published | None:
+        try:
+            with Image.open(source) as opened:
+                width, height = opened.size
+                if opened.getexif().get(_EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
+                    width, height = height, width
+        except (UnidentifiedImageError, OSError, ValueError) as error:
+            log.warning("cannot read image %s: %s", source, error)
+            return None
+        self._images[url] = source
+        return Published(
+            url=url,
+            kind="image",
+            name=source.name,
+            size=source.stat().st_size,
+            width=width,
+            height=height,
+            srcset=[(url, width)],
+        )
+
+    def image(self, url: str) -> bytes | None:
+        """The image published at `url`, upright and without EXIF or XMP."""
+        source = self._images.get(url)
+        if source is None:
+            return None
+        if url not in self._prepared:
+            self._prepared[url] = _print_image(source)
+        return self._prepared[url]
+
+
+def _print_image(source: Path) -> bytes:
+    """Re-encode a photo for print: turned upright, metadata (GPS) left behind."""
+    with Image.open(source) as opened:
+        fmt = "JPEG" if opened.format == "JPEG" else "PNG"
+        image = ImageOps.exif_transpose(opened)
+        image.load()
+    icc = image.info.get("icc_profile")
+    if image.mode not in ("RGB", "RGBA", "L", "LA"):
+        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    if image.width > PRINT_MAX_WIDTH:
+        height = max(1, round(image.height * PRINT_MAX_WIDTH / image.width))
+        image = image.resize((PRINT_MAX_WIDTH, height), Image.Resampling.LANCZOS)
+    options: dict[str, Any] = {"icc_profile": icc} if icc else {}
+    if fmt == "JPEG":
+        image = image.convert("RGB") if image.mode in ("RGBA", "LA") else image
+        options["quality"] = 90
+    else:
+        # WeasyPrint decodes and compresses it again; spend no time here.
+        options["compress_level"] = 1
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
 class _AssetFetcher(URLFetcher):
     """Serves prepared files and inline data only: a dossier never goes online."""
 
-    def __init__(self, assets: Path) -> None:
+    def __init__(self, assets: Path, publisher: _PrintPublisher) -> None:
         super().__init__(allowed_protocols={"file", "data"})
         self.assets = assets
+        self.publisher = publisher
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         prefix = f"{ASSET_SCHEME}:///"
         if url.startswith(prefix):
-            path = (self.assets / url.removeprefix(prefix)).resolve()
+            relative = url.removeprefix(prefix)
+            prepared = self.publisher.image(relative)
+            if prepared is not None:
+                return URLFetcherResponse(url, prepared)
+            path = (self.assets / relative).resolve()
             if not path.is_relative_to(self.assets.resolve()):
                 raise ValueError(f"outside the prepared files: {url}")
             return URLFetcherResponse(url, path.read_bytes())
@@ -132,11 +216,10 @@ class _PrintViews(ViewBuilder):
 
 @dataclass
 class _Worker:
-    """What one process keeps between dossiers: fonts and the stylesheet cache."""
+    """What one process keeps between dossiers: fonts and parsed stylesheets."""
 
     font_config: FontConfiguration
-    stylesheets: dict[Path, weasyprint.CSS] = field(default_factory=dict)
-    image_cache: dict[str, Any] = field(default_factory=dict)
+    stylesheets: dict[str, weasyprint.CSS] = field(default_factory=dict)
 
 
 _WORKER: _Worker | None = None
@@ -147,13 +230,6 @@ def _worker() -> _Worker:
     if _WORKER is None:
         _WORKER = _Worker(font_config=FontConfiguration())
     return _WORKER
-
-
-def css_string(value: Any) -> Markup:
-    """A CSS string literal for margin-box content, safe inside a <style> element."""
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
-    text = text.replace("<", "\\3C ")
-    return Markup(f'"{text}"')
 
 
 def qr_data_uri(text: str) -> str:
@@ -179,26 +255,32 @@ class DossierPrinter:
         self.findings: Findings = checked.findings
         self.language = i18n.normalize_language(checked.findings.language)
         self.env = self._environment()
+        self.css_path = next(
+            f / "pdf" / "dossier.css"
+            for f in self.folders
+            if (f / "pdf" / "dossier.css").exists()
+        )
+        self.css = self.css_path.read_bytes()
+        # Stable asset URLs are the same for every student: one cache each.
+        self._image_cache: dict[str, Any] = {}
 
     def _environment(self) -> jinja2.Environment:
         env = theme.environment(
             self.folders, self.language, subfolders=("pdf", "templates")
         )
-        env.filters["css_string"] = css_string
         return env
 
     def _stylesheet(self) -> weasyprint.CSS:
-        path = next(
-            f / "pdf" / "dossier.css"
-            for f in self.folders
-            if (f / "pdf" / "dossier.css").exists()
-        )
+        """The theme's print stylesheet, parsed once per process and version."""
         worker = _worker()
-        if path not in worker.stylesheets:
-            worker.stylesheets[path] = weasyprint.CSS(
-                filename=str(path), font_config=worker.font_config
+        key = hashlib.sha256(self.css).hexdigest()
+        if key not in worker.stylesheets:
+            worker.stylesheets[key] = weasyprint.CSS(
+                string=self.css.decode("utf-8"),
+                base_url=self.css_path.as_uri(),
+                font_config=worker.font_config,
             )
-        return worker.stylesheets[path]
+        return worker.stylesheets[key]
 
     # -- preparing -----------------------------------------------------------
 
@@ -237,7 +319,7 @@ class DossierPrinter:
 
     def _attachments(
         self, sections: Iterable[Section], assets: Path
-    ) -> dict[str, list]:
+    ) -> dict[str, list[Attachment]]:
         attachments: dict[str, list[Attachment]] = {}
         for section in sections:
             for record in section.records:
@@ -269,21 +351,28 @@ class DossierPrinter:
             )
             return 0
 
-    def _courses(self) -> list[dict[str, Any]]:
+    def _courses(self) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+        """The public course records, grouped by school year and semester."""
         courses = [
             c.fields for c in self.checked.content.courses if not c.get("private")
         ]
-        return sorted(
-            courses,
-            key=lambda c: (c.get("year", 0), c.get("semester", 0), c["subject"]),
+        courses.sort(
+            key=lambda c: (c.get("year", 0), c.get("semester", 0), c["subject"])
         )
+        terms: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+        for course in courses:
+            terms.setdefault((course.get("year"), course.get("semester")), [])
+            terms[(course.get("year"), course.get("semester"))].append(course)
+        return [
+            ({"year": year, "semester": semester}, rows)
+            for (year, semester), rows in terms.items()
+        ]
 
     def html(
         self,
         application: ApplicationView,
         sections: list[Section],
         attachments: dict[str, list[Attachment]],
-        assets: Path,
     ) -> str:
         """The dossier as HTML, ready for WeasyPrint."""
         profile = self.checked.content.profile
@@ -297,7 +386,6 @@ class DossierPrinter:
             "department": application.department,
             "code": application.code or "",
         }
-        date = _print_date(self.checked)
 
         def media_url(file: Published) -> str | None:
             return f"{base_url}/{file.url}" if base_url else None
@@ -320,7 +408,7 @@ class DossierPrinter:
             courses=self._courses() if any(s.letter == "A" for s in sections) else [],
             student=student,
             school=school,
-            date=date,
+            date=build_date(self.checked.as_of).isoformat(),
             title=i18n.fill(words["title"], params),
             subject=i18n.fill(
                 words["subject" if application.code else "subject_no_code"], params
@@ -331,67 +419,70 @@ class DossierPrinter:
 
     # -- printing ------------------------------------------------------------
 
-    def render_pdf(
-        self, html: str, attachments: dict[str, list[Attachment]], assets: Path
-    ) -> tuple[bytes, dict[str, int]]:
-        """Lay out the HTML, then lay each evidence page onto its placeholder.
-
-        Returns the PDF and the page index of every element id in it.
-        """
+    def _layout(self, html: str, fetcher: _AssetFetcher) -> Any:
         worker = _worker()
-        document = weasyprint.HTML(
-            string=html,
-            base_url=asset_url(""),
-            url_fetcher=_AssetFetcher(assets),
+        return weasyprint.HTML(
+            string=html, base_url=asset_url(""), url_fetcher=fetcher
         ).render(
             font_config=worker.font_config,
             stylesheets=[self._stylesheet()],
-            cache=worker.image_cache,
+            cache=self._image_cache,
         )
-        anchors = {
-            anchor: index
-            for index, page in enumerate(document.pages)
-            for anchor in page.anchors
-        }
+
+    def _write(self, document: Any, html: str) -> bytes:
         options: dict[str, Any] = {
             "optimize_images": True,
             "jpeg_quality": 85,
             "dpi": PRINT_DPI,
+            # The same input gives the same file identifier, hence the same bytes.
             "pdf_identifier": hashlib.sha256(html.encode("utf-8"))
             .hexdigest()[:32]
             .encode(),
         }
         if self.variant:
             options["pdf_variant"] = self.variant
-        pdf = document.write_pdf(**options)
-        if any(attachments.values()):
-            pdf = _overlay(pdf, attachments, anchors)
-        return pdf, anchors
+        return document.write_pdf(**options)
 
-    def print_application(self, application: ApplicationView, assets: Path) -> Printed:
+    def print_application(
+        self, application: ApplicationView, assets: Path, publisher: _PrintPublisher
+    ) -> Printed:
         sections = self._sections(application)
         attachments = self._attachments(sections, assets)
-        html = self.html(application, sections, attachments, assets)
+        html = self.html(application, sections, attachments)
         target = self.pdf_dir / f"{application.id}.pdf"
-
-        digest = _digest(html, assets, attachments, self.variant)
-        manifest = self._manifest()
         parts_dir = self.pdf_dir / application.id
+
+        # Skip the work when nothing the dossier is made from has changed.
+        digest = self._digest(html, attachments, publisher)
+        manifest = self._manifest()
+        entry = manifest.get(application.id)
         if (
-            manifest.get(application.id) == digest
+            isinstance(entry, dict)
+            and entry.get("digest") == digest
             and target.exists()
             and parts_dir.is_dir()
         ):
             log.info("dossier %s unchanged; not printed again", application.id)
             parts = sorted(parts_dir.glob("*.pdf"))
-            return Printed(application.id, target, rendered=False, parts=parts)
+            self._check_upload_sizes(application, parts)
+            return Printed(
+                application.id,
+                target,
+                pages=int(entry.get("pages", 0)),
+                rendered=False,
+                parts=parts,
+            )
 
-        pdf, anchors = self.render_pdf(html, attachments, assets)
+        # Lay out and write; slim the fonts and lay the evidence into its frames.
+        document = self._layout(html, _AssetFetcher(assets, publisher))
+        pdf = self._write(document, html)
+        pdf = pdfpages.finish(pdf, _frames(document, attachments))
         _write_atomically(target, pdf)
-        parts = self._split(application, pdf, anchors, sections)
-        manifest[application.id] = digest
+
+        parts = self._split(application, pdf, document, sections)
+        pages = pdfpages.page_count(pdf)
+        manifest[application.id] = {"digest": digest, "pages": pages}
         self._save_manifest(manifest)
-        pages = len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
         log.info("printed %s: %d pages", target, pages)
         return Printed(application.id, target, pages=pages, parts=parts)
 
@@ -399,40 +490,51 @@ class DossierPrinter:
         self,
         application: ApplicationView,
         pdf: bytes,
-        anchors: dict[str, int],
+        document: Any,
         sections: list[Section],
     ) -> list[Path]:
         """One PDF per review item, for departments that take uploads per item."""
-        reader = pypdf.PdfReader(io.BytesIO(pdf))
-        starts = {
-            s.letter: anchors[f"item-{s.letter}"]
-            for s in sections
-            if f"item-{s.letter}" in anchors
-        }
-        folder = self.pdf_dir / application.id
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob("*.pdf"):
-            stale.unlink()
+        starts = {}
+        for index, page in enumerate(document.pages):
+            for section in sections:
+                if f"item-{section.letter}" in page.anchors:
+                    starts.setdefault(section.letter, index)
+        names = {s.letter: s.name for s in sections}
+        ordered = sorted(starts.items(), key=lambda item: item[1])
+        bookmarks = pdfpages.flatten_bookmarks(document.make_bookmark_tree())
+        title = document.metadata.title or application.id
 
         parts = []
-        ordered = sorted(starts.items(), key=lambda item: item[1])
         for position, (letter, first) in enumerate(ordered):
             last = (
                 ordered[position + 1][1]
                 if position + 1 < len(ordered)
-                else len(reader.pages)
+                else len(document.pages)
             )
-            writer = pypdf.PdfWriter()
-            for index in range(first, last):
-                writer.add_page(reader.pages[index])
-            writer.add_metadata(_metadata(reader))
-            buffer = io.BytesIO()
-            writer.write(buffer)
-            part = folder / f"{letter}.pdf"
-            _write_atomically(part, buffer.getvalue())
-            parts.append(part)
-        self._check_upload_sizes(application, parts)
-        return parts
+            inside = [b for b in bookmarks if first <= b.page < last]
+            label = f"{title}｜{letter} {names[letter]}"
+            parts.append(pdfpages.Part(letter, first, last, label, inside))
+
+        info = document.metadata
+        metadata = {
+            "/Author": info.authors[0] if info.authors else "",
+            "/Subject": info.description or "",
+            "/Creator": info.generator or "",
+        }
+        files = pdfpages.split(pdf, parts, metadata)
+
+        folder = self.pdf_dir / application.id
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.pdf"):
+            if stale.stem not in files:
+                stale.unlink()
+        paths = []
+        for letter, data in files.items():
+            path = folder / f"{letter}.pdf"
+            _write_atomically(path, data)
+            paths.append(path)
+        self._check_upload_sizes(application, paths)
+        return paths
 
     def _check_upload_sizes(
         self, application: ApplicationView, parts: list[Path]
@@ -449,7 +551,7 @@ class DossierPrinter:
                     file,
                     Position(1, 1),
                     path=part.relative_to(self.pdf_dir.parent).as_posix(),
-                    size=f"{size / 1024 / 1024:.1f} MB",
+                    size=_megabytes(size),
                     limit=f"{limits['item_max_mib']} MB",
                 )
         total = sum(sizes.values())
@@ -459,33 +561,86 @@ class DossierPrinter:
                 file,
                 Position(1, 1),
                 path=f"pdf/{application.id}/",
-                size=f"{total / 1024 / 1024:.1f} MB",
+                size=_megabytes(total),
                 limit=f"{limits['total_max_mib']} MB",
             )
 
-    def _manifest(self) -> dict[str, str]:
+    def _digest(
+        self,
+        html: str,
+        attachments: dict[str, list[Attachment]],
+        publisher: _PrintPublisher,
+    ) -> str:
+        """A hash of everything a dossier is made from, to skip unchanged ones."""
+        digest = hashlib.sha256()
+        for part in (html.encode("utf-8"), self.css):
+            digest.update(hashlib.sha256(part).digest())
+        versions = f"{__version__}|{weasyprint.__version__}|{pypdf.__version__}"
+        digest.update(f"{versions}|{self.variant}".encode())
+        urls = set(_ASSET_URL.findall(html))
+        urls |= {
+            a.path.relative_to(publisher.site_dir).as_posix()
+            for items in attachments.values()
+            for a in items
+        }
+        for url in sorted(urls):
+            source = publisher.sources.get(url)
+            digest.update(url.encode("utf-8"))
+            if source is not None and source.is_file():
+                digest.update(hashlib.sha256(source.read_bytes()).digest())
+        return digest.hexdigest()
+
+    def _manifest(self) -> dict[str, Any]:
         try:
-            return json.loads((self.pdf_dir / MANIFEST).read_text(encoding="utf-8"))
+            manifest = json.loads((self.pdf_dir / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
+        return manifest if isinstance(manifest, dict) else {}
 
-    def _save_manifest(self, manifest: dict[str, str]) -> None:
+    def _save_manifest(self, manifest: dict[str, Any]) -> None:
         text = json.dumps(dict(sorted(manifest.items())), indent=2) + "\n"
         _write_atomically(self.pdf_dir / MANIFEST, text.encode("utf-8"))
 
     def print_all(self, only: list[str] | None = None) -> list[Printed]:
         """Print every application (or the named ones) of the student."""
         _prepare_pdf_dir(self.pdf_dir)
+        content = self.checked.content
         with tempfile.TemporaryDirectory(prefix="portfolio-print-") as scratch:
             assets = Path(scratch)
-            publisher = Publisher(assets, self.checked.content.root, previews=False)
+            publisher = _PrintPublisher(assets, content.root, private_files(content))
             portfolio = _PrintViews(self.checked, publisher).build()
             printed = []
             for application in portfolio.applications:
                 if only and application.id not in only:
                     continue
-                printed.append(self.print_application(application, assets))
+                printed.append(self.print_application(application, assets, publisher))
         return printed
+
+
+def _frames(
+    document: Any, attachments: dict[str, list[Attachment]]
+) -> list[pdfpages.Frame]:
+    """Where WeasyPrint put each evidence frame: its page and its box."""
+    where = {
+        anchor: (index, box)
+        for index, page in enumerate(document.pages)
+        for anchor, box in page.anchors.items()
+    }
+    frames = []
+    for items in attachments.values():
+        for attachment in items:
+            for number in range(attachment.pages):
+                found = where.get(f"{attachment.anchor}-{number}")
+                if found is not None:
+                    page, box = found
+                    frames.append(
+                        pdfpages.Frame(attachment.path, number, page, tuple(box))
+                    )
+    return frames
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def _prepare_pdf_dir(pdf_dir: Path) -> None:
@@ -496,80 +651,6 @@ def _prepare_pdf_dir(pdf_dir: Path) -> None:
         )
     pdf_dir.mkdir(parents=True, exist_ok=True)
     (pdf_dir / MARKER).write_text("made by portfolio build\n", encoding="utf-8")
-
-
-def _print_date(checked: Checked) -> str:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        import datetime as dt
-
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
-    return checked.as_of.isoformat()
-
-
-def _digest(
-    html: str,
-    assets: Path,
-    attachments: dict[str, list[Attachment]],
-    variant: str | None,
-) -> str:
-    """A hash of everything a dossier is made from, to skip unchanged ones."""
-    digest = hashlib.sha256()
-    digest.update(html.encode("utf-8"))
-    digest.update(f"{__version__}|{weasyprint.__version__}|{variant}".encode())
-    for path in sorted(assets.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(assets).as_posix().encode("utf-8"))
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()
-
-
-def _overlay(
-    pdf: bytes, attachments: dict[str, list[Attachment]], anchors: dict[str, int]
-) -> bytes:
-    """Draw each evidence page, scaled into the content box, on its placeholder."""
-    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(pdf)))
-    for items in attachments.values():
-        for attachment in items:
-            evidence = pypdf.PdfReader(attachment.path)
-            for number, source in enumerate(evidence.pages):
-                target = anchors.get(f"{attachment.anchor}-{number}")
-                if target is None:
-                    continue
-                writer.pages[target].merge_transformed_page(source, _fit(source))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
-
-
-def _fit(page: pypdf.PageObject) -> pypdf.Transformation:
-    """Turn, scale and move a page so it sits upright, centred in the content box."""
-    box = page.mediabox
-    width, height = float(box.width), float(box.height)
-    turn = pypdf.Transformation().translate(-float(box.left), -float(box.bottom))
-    rotation = page.rotation % 360
-    # /Rotate turns the page clockwise when shown; do the same to its content.
-    if rotation == 90:
-        turn = turn.rotate(-90).translate(0, width)
-    elif rotation == 180:
-        turn = turn.rotate(180).translate(width, height)
-    elif rotation == 270:
-        turn = turn.rotate(90).translate(height, 0)
-    if rotation in (90, 270):
-        width, height = height, width
-
-    left, bottom, right, top = CONTENT_BOX
-    scale = min((right - left) / width, (top - bottom) / height)
-    x = left + ((right - left) - width * scale) / 2
-    y = bottom + ((top - bottom) - height * scale) / 2
-    return turn.scale(scale, scale).translate(x, y)
-
-
-def _metadata(reader: pypdf.PdfReader) -> dict[str, str]:
-    info = reader.metadata or {}
-    return {
-        k: str(v) for k, v in info.items() if k in ("/Title", "/Author", "/Subject")
-    }
 
 
 def _write_atomically(target: Path, data: bytes) -> None:
