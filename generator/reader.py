@@ -8,6 +8,7 @@ file and a line, and the record is kept as far as it could be read.
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -73,12 +74,12 @@ class Reader:
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
-            return path.as_posix()
+            return Path(os.path.relpath(path, self.root)).as_posix()
 
-    def read_text(self, path: Path) -> str | None:
+    def read_text(self, path: Path, shared: bool = False) -> str | None:
         """A text file's content, or None after reporting why it cannot be read."""
         rel = self.rel(path)
-        if self.outside(path):
+        if self.outside(path) and not shared:
             self.findings.add("file-outside-root", rel, Position(1, 1), path=rel)
             return None
         try:
@@ -142,9 +143,13 @@ class Reader:
             return None
         return text.replace("\r\n", "\n").replace("\r", "\n")
 
-    def load_yaml(self, path: Path) -> tuple[Source, Any] | None:
-        """A YAML file as a Source with positions and its value."""
-        text = self.read_text(path)
+    def load_yaml(self, path: Path, shared: bool = False) -> tuple[Source, Any] | None:
+        """A YAML file as a Source with positions and its value.
+
+        `shared` allows a file outside the root that site.yaml names (a
+        counselor's schedule for the whole class); it is read, never published.
+        """
+        text = self.read_text(path, shared)
         if text is None:
             return None
         source = Source(path=path, rel=self.rel(path))
@@ -448,14 +453,14 @@ class Reader:
                     path=name,
                 )
             return []
-        if self.outside(path):
-            if site.schedule and site.source:
-                where = site.source.rel, site.source.value_at("schedule")
-            else:
-                where = self.rel(path), Position(1, 1)
-            self.findings.add("file-outside-root", *where, path=name)
+        if self.outside(path) and not site.schedule:
+            # A symlinked schedule.yaml that leaves the root is refused like any
+            # file; one that site.yaml names may be a counselor's shared file.
+            self.findings.add(
+                "file-outside-root", self.rel(path), Position(1, 1), path=name
+            )
             return []
-        loaded = self.load_yaml(path)
+        loaded = self.load_yaml(path, shared=bool(site.schedule))
         if loaded is None:
             return []
         source, data = loaded

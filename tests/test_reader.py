@@ -470,6 +470,21 @@ def test_schedule_yaml_windows_are_read_per_term(student):
     ]
 
 
+def test_a_schedule_named_in_site_yaml_may_be_a_counselors_shared_file(student):
+    shared = student.path.parent / "class-schedule.yaml"
+    shared.write_text(
+        "terms:\n  - year: 113\n    semester: 1\n"
+        "    upload: {start: 2024-09-01, end: 2024-11-30}\n",
+        encoding="utf-8",
+    )
+    student.write("site.yaml", "schedule: ../class-schedule.yaml\n")
+
+    checked = student.check(as_of=dt.date(2024, 8, 1))
+
+    assert checked.findings.items == []
+    assert [w.name for w in checked.content.windows] == ["upload"]
+
+
 def test_a_schedule_window_without_its_end_is_a_missing_field(student):
     student.write(
         "schedule.yaml",
