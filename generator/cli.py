@@ -88,6 +88,12 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--jobs", type=int, metavar="N", help="worker processes")
     build.add_argument("--shard", type=_shard, metavar="I/N", help="build share I of N")
     build.add_argument(
+        "--base-url",
+        type=_base_url,
+        metavar="URL",
+        help="the published address, over site.yaml's base_url",
+    )
+    build.add_argument(
         "--pdf-variant", metavar="VARIANT", help="e.g. pdf/a-3b, pdf/ua-1"
     )
 
@@ -118,9 +124,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--as-of", type=_date, metavar="DATE")
 
+    receipt = commands.add_parser(
+        "receipt", parents=[common], help="the yearly list of ticked records"
+    )
+    receipt.add_argument(
+        "root", nargs="?", type=Path, default=Path("content"), metavar="ROOT"
+    )
+    receipt.add_argument("--year", type=int, metavar="Y", help="ROC school year")
+    receipt.add_argument("-o", "--output", type=Path, default=Path("output"))
+    receipt.add_argument("--as-of", type=_date, metavar="DATE")
+
     init = commands.add_parser("init", parents=[common], help="start a content root")
     init.add_argument(
         "dir", nargs="?", type=Path, default=Path("content"), metavar="DIR"
+    )
+    init.add_argument(
+        "--github",
+        action="store_true",
+        help="also write the GitHub Pages workflow and editor settings",
     )
 
     new = commands.add_parser("new", parents=[common], help="write a new record")
@@ -218,6 +239,14 @@ def _shard(value: str) -> tuple[int, int]:
     return int(index), int(count)
 
 
+def _base_url(value: str) -> str:
+    if not value.startswith(("https://", "http://")) or any(c.isspace() for c in value):
+        raise argparse.ArgumentTypeError(
+            f"--base-url takes an http(s) address: {value}"
+        )
+    return value
+
+
 def command_build(args: argparse.Namespace) -> int:
     from generator import batch
 
@@ -231,6 +260,7 @@ def command_build(args: argparse.Namespace) -> int:
         language=args.lang,
         pdf=not args.no_pdf,
         variant=args.pdf_variant,
+        base_url=args.base_url,
     )
     try:
         output_check(args.output, [root])
@@ -261,6 +291,7 @@ def _build_one(
             options.language,
             pdf=options.pdf,
             variant=options.variant,
+            base_url=options.base_url,
         )
     except OutputRefused as error:
         raise UsageError(str(error)) from None
@@ -477,6 +508,25 @@ def command_serve(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def command_receipt(args: argparse.Namespace) -> int:
+    from generator.render.receipt import default_year, write_receipt
+
+    if not is_content_root(args.root):
+        raise UsageError(i18n.text(args.lang, "cli.root_missing", root=args.root))
+    try:
+        output_check(args.output, [args.root])
+    except OutputRefused as error:
+        raise UsageError(str(error)) from None
+    checked = check_root(args.root, args.as_of, args.lang)
+    language = args.lang or checked.findings.language
+    _print_text([(args.root, checked)], language)
+    year = args.year or default_year(checked)
+    html, pdf = write_receipt(checked, args.output, year)
+    words = i18n.strings(language)["receipt"]
+    print(i18n.fill(words["written"], {"html": html, "pdf": pdf}))
+    return EXIT_FINDINGS if checked.findings.errors else EXIT_OK
+
+
 def _school_year(today: dt.date) -> int:
     return today.year - 1911 - (0 if today.month >= 8 else 1)
 
@@ -489,9 +539,30 @@ def command_init(args: argparse.Namespace) -> int:
     written = scaffold.init_root(
         args.dir, _school_year(today), today.isoformat(), language
     )
+    if args.github:
+        written.created += _init_repository(args.dir, language)
     for path in written.created:
         print(i18n.text(language, "cli.created", path=path))
     return EXIT_OK
+
+
+def _init_repository(root: Path, language: str) -> list[Path]:
+    """The workflow and editor files at the top of the repository around `root`."""
+    from generator import github
+
+    top = github.repository_top(Path.cwd())
+    try:
+        content = github.content_path(top, root)
+    except ValueError:
+        raise UsageError(i18n.text(language, "cli.github_outside", top=top)) from None
+    tool = github.default_tool()
+    written = scaffold.Written()
+    for rel, text in github.repository_files(content, tool).items():
+        scaffold.write_new(top / rel, text, written)
+    if not tool:
+        # Installed from a folder or an index: no git address to pin.
+        print(i18n.text(language, "cli.github_no_tool"))
+    return written.created
 
 
 def command_new(args: argparse.Namespace) -> int:
@@ -525,6 +596,7 @@ COMMANDS = {
     "build": command_build,
     "pdf": command_pdf,
     "serve": command_serve,
+    "receipt": command_receipt,
     "init": command_init,
     "new": command_new,
     "schema": command_schema,
