@@ -113,6 +113,10 @@ class Publisher:
             self._done[key] = self._publish(real, folder)
         return self._done[key]
 
+    def withhold(self, paths: Iterable[Path]) -> None:
+        """Never publish these files, nor anything inside these folders."""
+        self.withheld |= {path.resolve() for path in paths}
+
     def _is_withheld(self, real: Path) -> bool:
         return any(real == path or real.is_relative_to(path) for path in self.withheld)
 

@@ -154,6 +154,9 @@ class ViewBuilder:
         self.language = i18n.normalize_language(checked.findings.language)
         self.words = i18n.strings(self.language)["site"]
         self.publisher = publisher
+        if publisher is not None:
+            # However a body links them, a private record's files stay out.
+            publisher.withhold(private_files(self.content))
 
     # -- helpers -------------------------------------------------------------
 
@@ -552,10 +555,7 @@ def build_date(as_of: dt.date) -> dt.date:
 
 def build_views(checked: Checked, site_dir: Path | None) -> Portfolio:
     """The public view of a checked root; publishes files when `site_dir` is given."""
-    publisher = None
-    if site_dir is not None:
-        withheld = private_files(checked.content)
-        publisher = Publisher(site_dir, checked.content.root, withheld=withheld)
+    publisher = Publisher(site_dir, checked.content.root) if site_dir else None
     return ViewBuilder(checked, publisher).build()
 
 

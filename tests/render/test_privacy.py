@@ -11,6 +11,9 @@ from PIL import Image
 from rules.builders import Root
 
 from generator.cli import main
+from generator.project import check_root
+from generator.render.assets import Publisher
+from generator.render.views import ViewBuilder
 
 from .conftest import AS_OF, TICKED, built, jpeg
 from .html import Site
@@ -141,6 +144,18 @@ def test_a_private_records_files_are_not_published_through_another_record(
 
     assert digests.isdisjoint(site.digest().values())
     assert [f for f in site.files if f.endswith("scan.jpg")] == []
+
+
+def test_private_files_stay_out_whoever_made_the_publisher(
+    root: Root, tmp_path: Path
+) -> None:
+    _private_record(root)
+    root.outcome("notes", body="![掃描](../outcomes/diary/scan.jpg)\n")
+    publisher = Publisher(tmp_path / "preview", root.path)  # as the preview does
+
+    ViewBuilder(check_root(root.path, AS_OF), publisher).build()
+
+    assert list((tmp_path / "preview").rglob("scan*")) == []
 
 
 def test_content_files_linked_from_a_body_are_not_published(
