@@ -7,7 +7,8 @@ and say plainly what a closed window means for the records it left behind.
 from __future__ import annotations
 
 from generator import i18n
-from generator.model import Record, Window
+from generator.deadlines import concerned
+from generator.model import Window
 from generator.rules import rule
 from generator.rules.context import Context
 
@@ -83,43 +84,6 @@ def deadline_passed(context: Context) -> None:
                 break
 
 
-def _concerned(context: Context, window: Window) -> list[Record]:
-    """The records a window's closing matters to."""
-    outcomes = context.content.outcomes.values()
-    performances = context.content.performances.values()
-    year = window.term.year
-    if window.name == "upload":
-        return [
-            o for o in outcomes if o.term == window.term and o.certification == "draft"
-        ]
-    if window.name == "certification":
-        return [
-            o
-            for o in outcomes
-            if o.term == window.term and o.certification == "requested"
-        ]
-    if window.name == "outcome_ticking":
-        return [
-            o
-            for o in outcomes
-            if o.term and o.term.year == year and o.certification == "certified"
-        ]
-    if window.name == "performance_ticking":
-        return [
-            p
-            for p in performances
-            if (not p.submitted and p.term and p.term.year <= year)
-            or p.ticked_year == year
-        ]
-    return [
-        r
-        for r in [*outcomes, *performances]
-        if r.submitted
-        and (getattr(r, "ticked_year", None) or (r.term.year if r.term else None))
-        == year
-    ]
-
-
 @rule("deadline-soon")
 def deadline_soon(context: Context) -> None:
     days_ahead = context.profile["deadline_soon_days"]
@@ -127,7 +91,7 @@ def deadline_soon(context: Context) -> None:
         days = (window.end - context.as_of).days
         if not 0 <= days <= days_ahead:
             continue
-        records = sorted(_concerned(context, window), key=lambda r: r.source.rel)
+        records = concerned(context.content, window)
         if not records:
             continue
         first = records[0]
