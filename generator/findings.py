@@ -1,8 +1,8 @@
 """Findings: the one shape every problem takes, and its text, JSON and GitHub forms.
 
 A finding names the rule (a stable kebab-case name), its severity, the file
-relative to the content root, the line and column where known, and a message
-and a hint in the interface language.
+relative to the content root, the line and column where known, a message and a
+hint in the interface language, and where the guide explains the rule.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from generator import i18n
+from generator import i18n, origin
 from generator.yamlsource import Position
 
 ERROR = "error"
@@ -29,6 +29,8 @@ class Finding:
     message: str
     hint: str
     student: str | None = None
+    # The rule's page in the guide: a web address or a path (see origin.py).
+    docs: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -77,6 +79,7 @@ class Findings:
             column=position.column if position else None,
             message=message,
             hint=hint.strip(),
+            docs=origin.guide_link(rule, self.language),
         )
         self.items.append(finding)
         return finding
@@ -133,6 +136,8 @@ def to_github(findings: Iterable[Finding], prefix: str = "") -> str:
         message = f"{f.message} ({f.rule})"
         if f.hint:
             message += f"\n{f.hint}"
+        if f.docs:
+            message += f"\n{f.docs}"
         lines.append(f"::{f.severity} {','.join(props)}::{_github_escape(message)}")
     return "\n".join(lines)
 
@@ -146,6 +151,7 @@ def to_text(
     dim = "\033[2m" if color else ""
     bold = "\033[1m" if color else ""
     hint_word = i18n.text(language, "cli.hint")
+    guide_word = i18n.text(language, "cli.guide")
 
     out: list[str] = []
     current = None
@@ -164,4 +170,6 @@ def to_text(
         out.append(f"{bold}{where}{reset}: {severity} {f.rule}: {f.message}")
         if f.hint:
             out.append(f"    {dim}{hint_word}: {f.hint}{reset}")
+        if f.docs:
+            out.append(f"    {dim}{guide_word}: {f.docs}{reset}")
     return "\n".join(out)

@@ -124,7 +124,7 @@ def test_json_output_has_the_shape_the_spec_promises(capsys, broken):
     assert status == 1
     assert set(data) == {"findings", "errors", "warnings"}
     assert (data["errors"], data["warnings"]) == (1, 1)
-    keys = {"rule", "severity", "file", "line", "column", "message", "hint"}
+    keys = {"rule", "severity", "file", "line", "column", "message", "hint", "docs"}
     assert all(set(finding) == keys for finding in data["findings"])
     assert data["findings"][0] == {
         "rule": "missing-field",
@@ -134,6 +134,7 @@ def test_json_output_has_the_shape_the_spec_promises(capsys, broken):
         "column": 1,
         "message": "缺少必填欄位「course」",
         "hint": data["findings"][0]["hint"],
+        "docs": "docs/zh-TW/rules/missing-field.md",
     }
 
 
