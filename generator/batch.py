@@ -42,6 +42,7 @@ class Options:
     pdf: bool = True
     variant: str | None = None
     check_only: bool = False
+    base_url: str | None = None
 
 
 @dataclass
@@ -99,7 +100,14 @@ def input_hash(root: Path, options: Options) -> str:
     """A hash of everything a student's output is made from."""
     digest = hashlib.sha256()
     as_of = options.as_of or dt.date.today()
-    settings = (__version__, as_of, options.language, options.pdf, options.variant)
+    settings = (
+        __version__,
+        as_of,
+        options.language,
+        options.pdf,
+        options.variant,
+        options.base_url,
+    )
     digest.update(repr(settings).encode("utf-8"))
     folders = theme.theme_folders(root, None)
     for base in (root, *folders):

@@ -45,6 +45,7 @@ def build_site(
     language: str | None = None,
     pdf: bool = True,
     variant: str | None = None,
+    base_url: str | None = None,
 ) -> BuildResult:
     """Check `root`; when it has no errors, write `out/site/` and `out/pdf/`.
 
@@ -55,6 +56,9 @@ def build_site(
     checked = check_root(root, as_of, language)
     if not checked.ok:
         return BuildResult(checked=checked, site_dir=None)
+    if base_url:
+        # The address the host reports (GitHub Pages) wins over site.yaml's.
+        checked.content.site.base_url = base_url
 
     output.check_output_root(out, [root])
     folders = theme.theme_folders(root, checked.content.site.theme)

