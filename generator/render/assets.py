@@ -169,6 +169,11 @@ class Publisher:
         target.parent.mkdir(parents=True, exist_ok=True)
         if kind == "image":
             return self._image(source, target, url, actual)
+        # TODO: PDFs, audio and video are copied as they are, so a phone video's
+        # location (the MP4 "©xyz" box, or Apple's ISO6709 key) and photos
+        # inside a scanned PDF keep their GPS. Blanking those boxes in place
+        # (same length, so no chunk offset moves) would strip MP4 locations;
+        # PDFs would need their embedded images re-encoded.
         shutil.copyfile(source, target)
         published = Published(
             url=url, kind=kind, name=source.name, size=target.stat().st_size
