@@ -1,11 +1,11 @@
 """Publish evidence and images into the site, stripped of what must not leak.
 
-Photos are turned upright and re-encoded without EXIF or XMP, so no GPS
-position or camera serial leaves the student's machine; responsive sizes are
-made once; a PDF gets a preview image of its first page when poppler's
-`pdftoppm` is installed. Only pictures, PDFs, audio and video are published,
-never a content source or a file of a private record, each under a name no
-other file of its folder holds.
+Photos are turned upright and re-encoded without EXIF or XMP, and a video's
+filming place is blanked, so no GPS position or camera serial leaves the
+student's machine; responsive sizes are made once; a PDF gets a preview image
+of its first page. Only pictures, PDFs, audio and video are published, never a
+content source or a file of a private record, each under a name no other file
+of its folder holds.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from generator.filetypes import sniff_file
+from generator.render import media
 
 log = logging.getLogger(__name__)
 
@@ -169,12 +170,12 @@ class Publisher:
         target.parent.mkdir(parents=True, exist_ok=True)
         if kind == "image":
             return self._image(source, target, url, actual)
-        # TODO: PDFs, audio and video are copied as they are, so a phone video's
-        # location (the MP4 "©xyz" box, or Apple's ISO6709 key) and photos
-        # inside a scanned PDF keep their GPS. Blanking those boxes in place
-        # (same length, so no chunk offset moves) would strip MP4 locations;
-        # PDFs would need their embedded images re-encoded.
+        # TODO: a PDF is copied as it is, so the photos inside a scanned PDF
+        # keep their EXIF and GPS; stripping them needs each embedded image
+        # re-encoded (pypdf can replace image streams).
         shutil.copyfile(source, target)
+        if actual in ("mp4", "mov", "m4a"):
+            _blank_video_location(target)
         published = Published(
             url=url, kind=kind, name=source.name, size=target.stat().st_size
         )
@@ -239,6 +240,13 @@ class Publisher:
         preview_path = target.with_name(f"{target.stem}{PREVIEW_SUFFIX}")
         _save(preview, preview_path, "JPEG")
         return str(Path(url).with_name(preview_path.name))
+
+
+def _blank_video_location(path: Path) -> None:
+    """Zero where a phone video was filmed; the file keeps its length."""
+    data = bytearray(path.read_bytes())
+    if media.blank_locations(data):
+        path.write_bytes(data)
 
 
 def _without_metadata(image: Image.Image) -> Image.Image:
