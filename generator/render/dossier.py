@@ -441,7 +441,10 @@ class DossierPrinter:
         }
         if self.variant:
             options["pdf_variant"] = self.variant
-        return document.write_pdf(**options)
+        with warnings.catch_warnings():
+            # WeasyPrint 70 opens its sRGB profile for PDF/A and never closes it.
+            warnings.simplefilter("ignore", ResourceWarning)
+            return document.write_pdf(**options)
 
     def print_application(
         self, application: ApplicationView, assets: Path, publisher: _PrintPublisher

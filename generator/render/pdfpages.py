@@ -67,6 +67,10 @@ def finish(pdf: bytes, frames: Iterable[Frame]) -> bytes:
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(io.BytesIO(pdf)))
     # Before the evidence comes in: its fonts follow other producers' rules.
     slim_fonts(writer)
+    # pypdf adds a laid page's fonts to the page's resources, which WeasyPrint
+    # shares between all pages: give each page its own first.
+    for page in writer.pages:
+        _own_resources(page)
     _lay_evidence(writer, frames)
     buffer = io.BytesIO()
     writer.write(buffer)
