@@ -8,8 +8,7 @@ fontTools and one dossier takes 30–45 s instead of about 2 s.
 from __future__ import annotations
 
 import ctypes.util
-import shutil
-import subprocess
+import warnings
 from functools import cache
 
 # The fonts named in every font stack of the dossier, in order of preference.
@@ -19,24 +18,44 @@ INSTALL_HINT = "sudo apt-get install fonts-noto-cjk libharfbuzz-subset0"
 
 @cache
 def installed_cjk_families() -> tuple[str, ...]:
-    """The Traditional Chinese families fontconfig knows, among the ones we name."""
-    tool = shutil.which("fc-list")
-    if tool is None:
-        return ()
-    try:
-        listing = subprocess.run(
-            [tool, ":lang=zh-tw", "family"],
-            check=True,
-            capture_output=True,
-            text=True,
-            timeout=30,
-        ).stdout
-    except (subprocess.SubprocessError, OSError):
-        return ()
-    families = {
-        name.strip() for line in listing.splitlines() for name in line.split(",")
-    }
+    """The Traditional Chinese families fontconfig knows, among the ones we name.
+
+    Asked of libfontconfig itself, the library WeasyPrint draws with: the
+    `fc-list` tool is a separate Debian package that a machine may lack.
+    """
+    families = set(_fontconfig_families())
     return tuple(f for f in CJK_FAMILIES if f in families)
+
+
+def _fontconfig_families() -> list[str]:
+    with warnings.catch_warnings():
+        # Without any font WeasyPrint warns on import; the caller says it better.
+        warnings.simplefilter("ignore", UserWarning)
+        from weasyprint.text.ffi import ffi, fontconfig
+
+    config = fontconfig.FcInitLoadConfigAndFonts()
+    if config == ffi.NULL:
+        return []
+    try:
+        fonts = fontconfig.FcConfigGetFonts(config, fontconfig.FcSetSystem)
+        if fonts == ffi.NULL:
+            return []
+        names = []
+        value = ffi.new("FcChar8 **")
+        for index in range(fonts.nfont):
+            number = 0
+            # A font lists its family in several languages: FAMILY, 0, 1, ...
+            while (
+                fontconfig.FcPatternGetString(
+                    fonts.fonts[index], b"family", number, value
+                )
+                == fontconfig.FcResultMatch
+            ):
+                names.append(ffi.string(value[0]).decode("utf-8", "replace"))
+                number += 1
+        return names
+    finally:
+        fontconfig.FcConfigDestroy(config)
 
 
 def has_cjk_font() -> bool:
