@@ -249,6 +249,11 @@ def split(
                 writer._root_object[NameObject(name)] = root[name].clone(writer)
         writer.add_metadata({**metadata, "/Title": part.title})
         _add_bookmarks(writer, part)
+        # The pages keep the dossier's footer ("5 / 14"); viewers then show
+        # the same number in their page box.
+        writer.set_page_label(
+            0, part.last - part.first - 1, style="/D", start=part.first + 1
+        )
         buffer = io.BytesIO()
         writer.write(buffer)
         files[part.letter] = buffer.getvalue()

@@ -46,6 +46,18 @@ def test_item_file_is_titled_and_bookmarked_by_its_item(printing: Printing) -> N
     assert part.reader.outline[0]["/Title"] == "B 書面報告"
 
 
+def test_item_file_pages_are_labelled_as_the_dossier_numbers_them(
+    printing: Printing,
+) -> None:
+    dossier = pypdf.PdfReader(printing.printed["ntu"].path)
+    items = [e for e in dossier.outline if not isinstance(e, list)]
+    item = next(e for e in items if e["/Title"] == "C 實作作品")
+    first = dossier.get_destination_page_number(item)
+    part = pypdf.PdfReader(_parts(printing)["C"])
+    assert part.page_labels[0] == str(first + 1)
+    assert f"{first + 1} / {len(dossier.pages)}" in part.pages[0].extract_text()
+
+
 def test_item_file_holds_only_the_images_its_pages_draw(printing: Printing) -> None:
     course_record = pypdf.PdfReader(_parts(printing)["A"])
     for page in course_record.pages:
