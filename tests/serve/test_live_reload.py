@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 from collections.abc import Callable
 from pathlib import Path
 
@@ -136,3 +137,23 @@ def _rebuilder(session: Session) -> Callable[[set[Path]], None]:
         session.hub.publish(state)
 
     return changed
+
+
+def test_a_dossier_is_printed_on_request_from_the_page(session: Session) -> None:
+    host, port = session.url.removeprefix("http://").rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=60)
+    try:
+        connection.request("GET", "/__portfolio__/pdf/ntu.pdf")
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+
+    assert response.status == 200
+    assert response.getheader("Content-Type") == "application/pdf"
+    assert body.startswith(b"%PDF-")
+    assert (session.preview.out / "pdf" / "ntu.pdf").is_file()
+
+
+def test_an_unknown_dossier_is_not_found(session: Session) -> None:
+    assert fetch(session, "/__portfolio__/pdf/nowhere.pdf")[0] == 404
