@@ -7,12 +7,15 @@ the page (made from the same example) tells what the checker really does.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from generator import fields as fieldspec
 from generator import guide, i18n, origin
 from generator.guide import examples as ex
+from generator.guide import tables
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 DOCS = REPOSITORY / "docs"
@@ -87,3 +90,30 @@ def test_a_findings_guide_link_opens_an_existing_page(monkeypatch, language):
         origin.origin.cache_clear()
 
     assert (REPOSITORY / link).is_file()
+
+
+@pytest.mark.parametrize("kind", list(fieldspec.definitions()))
+def test_every_field_in_the_guide_has_an_example(kind):
+    if kind == "schedule-window":
+        pytest.skip("a window is shown whole, in the schedule-term examples")
+    rows = tables.field_rows(kind, "en")
+
+    assert [row[0] for row in rows if not row[4]] in ([], ["`privacy`"])
+
+
+@pytest.mark.parametrize("language", guide.LANGUAGES)
+@pytest.mark.parametrize("page", ["records", "applications"])
+def test_every_record_kind_the_reader_knows_has_a_table(language, page):
+    text = (DOCS / language / f"{page}.md").read_text(encoding="utf-8")
+
+    assert "<!-- generated: fields" in text
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.rglob("*.md")), ids=lambda p: p.name)
+def test_every_relative_link_in_the_guide_opens_a_file(page):
+    text = page.read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)#:]+\.md)(?:#[^)]*)?\)", text)
+
+    missing = [t for t in targets if not (page.parent / t).is_file()]
+
+    assert missing == []
