@@ -55,6 +55,9 @@ SECRET = Sample("secret", "不公開的家庭紀錄", "這一筆紀錄整筆不�
 CONTEST = Sample("contest", "全國科展物理科佳作", "以自製感測器參加全國科展。")
 BEACH = Sample("beach", "淨灘志工服務", "暑假參加海岸淨灘二十小時。")
 
+# The robot's photo is its document and also shown in its body.
+ROBOT_BODY = "![夾起積木的機器手臂](robot.jpg)\n\n手臂能夾起三公分的積木。\n"
+
 # The departments: ntu asks for its items out of order and picks out of order.
 NTU_ITEMS = ["O", "J", "C", "B", "A", "N"]
 NTU_PICKED = [PENDULUM, ROBOT, DIARY, CONTEST]
@@ -98,9 +101,14 @@ def camera_photo() -> bytes:
     return buffer.getvalue()
 
 
-def outcome(root: Root, sample: Sample, **fields: object) -> None:
+def outcome(root: Root, sample: Sample, body: str = "", **fields: object) -> None:
     root.outcome(
-        sample.id, title=sample.title, summary=sample.summary, **TICKED, **fields
+        sample.id,
+        body,
+        title=sample.title,
+        summary=sample.summary,
+        **TICKED,
+        **fields,
     )
 
 
@@ -126,7 +134,7 @@ def student_root(path: Path, **site: object) -> Root:
     root.file("outcomes/pendulum.pdf", evidence_pdf(EVIDENCE_PAGES))
     outcome(root, PENDULUM, document="pendulum.pdf")
     root.file("outcomes/robot.jpg", camera_photo())
-    outcome(root, ROBOT, kind="work", document="robot.jpg")
+    outcome(root, ROBOT, ROBOT_BODY, kind="work", document="robot.jpg")
     root.file("outcomes/diary.pdf", evidence_pdf(1, "Diary page"))
     outcome(root, DIARY, document="diary.pdf", private=["summary"])
     outcome(root, REFRACTION)

@@ -97,3 +97,13 @@ def test_photo_reaches_the_dossier_without_its_gps_data(ntu: Dossier) -> None:
     data = ntu.path.read_bytes()
     assert b"PhoneMakerX" not in data
     assert b"Exif" not in data
+
+
+def test_picture_shown_in_the_body_is_not_printed_again(ntu: Dossier) -> None:
+    # The robot's photo is the only picture of the dossier.
+    drawn = sum(
+        len(re.findall(rb" Do\b", page.get_contents().get_data()))
+        for page in ntu.reader.pages
+    )
+    assert drawn == 1
+    assert squeeze("文件：robot.jpg") not in ntu.text
