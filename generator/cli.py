@@ -543,7 +543,16 @@ def command_init(args: argparse.Namespace) -> int:
         written.created += _init_repository(args.dir, language)
     for path in written.created:
         print(i18n.text(language, "cli.created", path=path))
+    if args.github and not _pinned_tool():
+        # Installed from a folder or an index: no git address to pin.
+        print(i18n.text(language, "cli.github_no_tool"))
     return EXIT_OK
+
+
+def _pinned_tool() -> str:
+    from generator import github
+
+    return github.default_tool()
 
 
 def _init_repository(root: Path, language: str) -> list[Path]:
@@ -557,11 +566,9 @@ def _init_repository(root: Path, language: str) -> list[Path]:
         raise UsageError(i18n.text(language, "cli.github_outside", top=top)) from None
     tool = github.default_tool()
     written = scaffold.Written()
+    shown = Path(os.path.relpath(top))  # "." when run at the top, as advised
     for rel, text in github.repository_files(content, tool).items():
-        scaffold.write_new(top / rel, text, written)
-    if not tool:
-        # Installed from a folder or an index: no git address to pin.
-        print(i18n.text(language, "cli.github_no_tool"))
+        scaffold.write_new(shown / rel, text, written)
     return written.created
 
 

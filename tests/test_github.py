@@ -320,3 +320,21 @@ def test_the_vscode_task_matches_each_line_of_check_output(capsys, student: Stud
     matched = [m.group(5) for line in out.splitlines() if (m := pattern.match(line))]
 
     assert matched == ["missing-field", "summary-missing"]
+
+
+def test_init_github_asks_for_the_tool_when_it_cannot_pin_one(
+    capsys, repository, monkeypatch
+):
+    monkeypatch.setattr(origin, "origin", lambda: origin.Origin())
+
+    main(["init", "--github", "--lang", "en"])
+
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert "PORTFOLIO_TOOL" in last
+
+
+def test_init_github_names_the_files_it_wrote_from_the_top(capsys, repository):
+    main(["init", "--github", "--lang", "en"])
+
+    out = capsys.readouterr().out
+    assert f"Created {github.WORKFLOW}" in out.splitlines()
