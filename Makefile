@@ -14,12 +14,13 @@ LINTED := generator tests scripts
 # environment variable does.
 export PYTEST_ADDOPTS
 
-.PHONY: help setup example test lint clean
+.PHONY: help setup example test lint docs clean
 
 help:
 	@echo 'make example   build the example student in $(CONTENT)/ into $(OUTPUT)/'
 	@echo 'make test      run the test suite (PYTEST_ADDOPTS is passed to pytest)'
 	@echo 'make lint      ruff check and ruff format --check'
+	@echo 'make docs      regenerate the rule pages, tables and workflow copies'
 	@echo 'make clean     empty $(OUTPUT)/ (keeps .gitkeep) and remove caches'
 	@echo 'make setup     Debian packages and .venv only (the others run it too)'
 
@@ -38,6 +39,12 @@ lint: setup
 	$(BIN)/ruff check $(LINTED) || status=1; \
 	$(BIN)/ruff format --check $(LINTED) || status=1; \
 	exit $$status
+
+# After changing a rule, an example, fields.yaml or the workflow template; the
+# tests fail until the committed copies match again.
+docs: setup
+	$(BIN)/python -m generator.guide
+	$(BIN)/python -m generator.github
 
 # Only the build output and caches go; the content root is never touched.
 clean:

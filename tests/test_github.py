@@ -116,7 +116,7 @@ def test_the_workflow_passes_actionlint():
 
 
 def test_the_repository_copies_match_their_templates():
-    # `python -m generator.github` writes them anew after a template changed.
+    # `make docs` writes them anew after a template changed.
     for rel, text in github.this_repository().items():
         assert (REPOSITORY / rel).read_text(encoding="utf-8") == text, rel
 
@@ -338,3 +338,13 @@ def test_init_github_names_the_files_it_wrote_from_the_top(capsys, repository):
 
     out = capsys.readouterr().out
     assert f"Created {github.WORKFLOW}" in out.splitlines()
+
+
+@pytest.mark.parametrize("kind", ["outcome", "performance", "application"])
+def test_every_record_new_writes_names_its_schema(capsys, student, kind):
+    main(["new", kind, "first", "--root", str(student.path)])
+
+    path = student.path / f"{kind}s/first.md"
+    first = path.read_text("utf-8").splitlines()[1]
+    assert first == f"# yaml-language-server: $schema=../schema/{kind}.json"
+    assert (path.parent / f"../schema/{kind}.json").resolve().is_file()

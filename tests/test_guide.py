@@ -52,7 +52,7 @@ def test_every_rule_has_an_example():
 
 
 def test_the_committed_guide_is_what_the_data_makes():
-    # After changing a rule, an example or fields.yaml: python -m generator.guide
+    # After changing a rule, an example or fields.yaml: make docs
     assert guide.stale(DOCS) == []
 
 
