@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import io
 import json
 import logging
 import os
-import re
 import tempfile
 import warnings
 from collections.abc import Iterable
@@ -26,20 +24,24 @@ import jinja2
 import pypdf
 import qrcode
 import qrcode.image.svg
-from PIL import Image, ImageOps, UnidentifiedImageError
 
 from generator import __version__, i18n
 from generator.findings import Findings
 from generator.project import Checked
 from generator.render import fonts, pdfpages, theme
-from generator.render.assets import Published, Publisher
+from generator.render.assets import Published
 from generator.render.output import MARKER, OutputRefused
+from generator.render.printassets import (
+    ASSET_URL,
+    AssetFetcher,
+    PrintPublisher,
+    PrintViews,
+    asset_url,
+)
 from generator.render.views import (
     ApplicationView,
     RecordView,
-    References,
     StatementView,
-    ViewBuilder,
     build_date,
     private_files,
 )
@@ -50,18 +52,11 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore", UserWarning)
     import weasyprint
     from weasyprint.text.fonts import FontConfiguration
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 log = logging.getLogger(__name__)
 
 MANIFEST = ".manifest.json"
 PRINT_DPI = 200
-# Wider images are scaled down before WeasyPrint sees them: 2000 px across the
-# 174 mm text column is already more than PRINT_DPI needs.
-PRINT_MAX_WIDTH = 2000
-ASSET_SCHEME = "portfolio-asset"
-_ASSET_URL = re.compile(rf"{ASSET_SCHEME}:///([^\"'\s)#?]+)")
-_EXIF_ORIENTATION = 0x0112
 
 
 @dataclass
@@ -91,127 +86,6 @@ class Printed:
     pages: int = 0
     rendered: bool = True
     parts: list[Path] = field(default_factory=list)
-
-
-def asset_url(url: str) -> str:
-    """A stable URL for a file prepared for printing.
-
-    WeasyPrint names each image in the PDF after a hash of its URL; a URL that
-    holds no temporary folder keeps the PDF the same from build to build.
-    """
-    return f"{ASSET_SCHEME}:///{url}"
-
-
-class _PrintPublisher(Publisher):
-    """Publishes for printing: an image is prepared only when WeasyPrint asks.
-
-    Building the views publishes every record's files, but a dossier shows only
-    the picked ones; encoding each image (and the site's smaller sizes) up
-    front cost more than laying out a whole dossier.
-    """
-
-    def __init__(self, assets: Path, root: Path, withheld: Iterable[Path]) -> None:
-        super().__init__(assets, root, previews=False, withheld=withheld)
-        self.sources: dict[str, Path] = {}
-        self._images: dict[str, Path] = {}
-        self._prepared: dict[str, bytes] = {}
-
-    def publish(self, source: Path, folder: str) -> Published | None:
-        published = super().publish(source, folder)
-        if published is not None:
-            self.sources.setdefault(published.url, source.resolve())
-        return published
-
-    def _image(
-        self, source: Path, target: Path, url: str, actual: str
-    ) -> Published | None:
-        try:
-            with Image.open(source) as opened:
-                width, height = opened.size
-                if opened.getexif().get(_EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
-                    width, height = height, width
-        except (UnidentifiedImageError, OSError, ValueError) as error:
-            log.warning("cannot read image %s: %s", source, error)
-            return None
-        self._images[url] = source
-        return Published(
-            url=url,
-            kind="image",
-            name=source.name,
-            size=source.stat().st_size,
-            width=width,
-            height=height,
-            srcset=[(url, width)],
-        )
-
-    def image(self, url: str) -> bytes | None:
-        """The image published at `url`, upright and without EXIF or XMP."""
-        source = self._images.get(url)
-        if source is None:
-            return None
-        if url not in self._prepared:
-            self._prepared[url] = _print_image(source)
-        return self._prepared[url]
-
-
-def _print_image(source: Path) -> bytes:
-    """Re-encode a photo for print: turned upright, metadata (GPS) left behind."""
-    with Image.open(source) as opened:
-        fmt = "JPEG" if opened.format == "JPEG" else "PNG"
-        image = ImageOps.exif_transpose(opened)
-        image.load()
-    icc = image.info.get("icc_profile")
-    if image.mode not in ("RGB", "RGBA", "L", "LA"):
-        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-    if image.width > PRINT_MAX_WIDTH:
-        height = max(1, round(image.height * PRINT_MAX_WIDTH / image.width))
-        image = image.resize((PRINT_MAX_WIDTH, height), Image.Resampling.LANCZOS)
-    options: dict[str, Any] = {"icc_profile": icc} if icc else {}
-    if fmt == "JPEG":
-        image = image.convert("RGB") if image.mode in ("RGBA", "LA") else image
-        options["quality"] = 90
-    else:
-        # WeasyPrint decodes and compresses it again; spend no time here.
-        options["compress_level"] = 1
-    buffer = io.BytesIO()
-    image.save(buffer, fmt, **options)
-    return buffer.getvalue()
-
-
-class _AssetFetcher(URLFetcher):
-    """Serves prepared files and inline data only: a dossier never goes online."""
-
-    def __init__(self, assets: Path, publisher: _PrintPublisher) -> None:
-        super().__init__(allowed_protocols={"file", "data"})
-        self.assets = assets
-        self.publisher = publisher
-
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        prefix = f"{ASSET_SCHEME}:///"
-        if url.startswith(prefix):
-            relative = url.removeprefix(prefix)
-            prepared = self.publisher.image(relative)
-            if prepared is not None:
-                return URLFetcherResponse(url, prepared)
-            path = (self.assets / relative).resolve()
-            if not path.is_relative_to(self.assets.resolve()):
-                raise ValueError(f"outside the prepared files: {url}")
-            return URLFetcherResponse(url, path.read_bytes())
-        return super().fetch(url, headers)
-
-
-class _FileReferences(References):
-    """Body references as stable asset URLs that the fetcher resolves."""
-
-    def relative(self, url: str) -> str:
-        return asset_url(url)
-
-
-class _PrintViews(ViewBuilder):
-    """Views whose local references point at files WeasyPrint can open."""
-
-    def _resolver(self, record: Any, folder: str, page: str) -> References:
-        return _FileReferences(lambda value: self._publish(record, value, folder), page)
 
 
 @dataclass
@@ -419,7 +293,7 @@ class DossierPrinter:
 
     # -- printing ------------------------------------------------------------
 
-    def _layout(self, html: str, fetcher: _AssetFetcher) -> Any:
+    def _layout(self, html: str, fetcher: AssetFetcher) -> Any:
         worker = _worker()
         return weasyprint.HTML(
             string=html, base_url=asset_url(""), url_fetcher=fetcher
@@ -447,7 +321,7 @@ class DossierPrinter:
             return document.write_pdf(**options)
 
     def print_application(
-        self, application: ApplicationView, assets: Path, publisher: _PrintPublisher
+        self, application: ApplicationView, assets: Path, publisher: PrintPublisher
     ) -> Printed:
         sections = self._sections(application)
         attachments = self._attachments(sections, assets)
@@ -477,7 +351,7 @@ class DossierPrinter:
             )
 
         # Lay out and write; slim the fonts and lay the evidence into its frames.
-        document = self._layout(html, _AssetFetcher(assets, publisher))
+        document = self._layout(html, AssetFetcher(assets, publisher))
         pdf = self._write(document, html)
         pdf = pdfpages.finish(pdf, _frames(document, attachments))
         _write_atomically(target, pdf)
@@ -572,7 +446,7 @@ class DossierPrinter:
         self,
         html: str,
         attachments: dict[str, list[Attachment]],
-        publisher: _PrintPublisher,
+        publisher: PrintPublisher,
     ) -> str:
         """A hash of everything a dossier is made from, to skip unchanged ones."""
         digest = hashlib.sha256()
@@ -580,7 +454,7 @@ class DossierPrinter:
             digest.update(hashlib.sha256(part).digest())
         versions = f"{__version__}|{weasyprint.__version__}|{pypdf.__version__}"
         digest.update(f"{versions}|{self.variant}".encode())
-        urls = set(_ASSET_URL.findall(html))
+        urls = set(ASSET_URL.findall(html))
         urls |= {
             a.path.relative_to(publisher.site_dir).as_posix()
             for items in attachments.values()
@@ -610,8 +484,8 @@ class DossierPrinter:
         content = self.checked.content
         with tempfile.TemporaryDirectory(prefix="portfolio-print-") as scratch:
             assets = Path(scratch)
-            publisher = _PrintPublisher(assets, content.root, private_files(content))
-            portfolio = _PrintViews(self.checked, publisher).build()
+            publisher = PrintPublisher(assets, content.root, private_files(content))
+            portfolio = PrintViews(self.checked, publisher).build()
             printed = []
             for application in portfolio.applications:
                 if only and application.id not in only:

@@ -1,0 +1,157 @@
+"""The files a dossier shows, prepared for WeasyPrint and nothing else.
+
+Building the views publishes every record's files, but a dossier shows only
+the picked ones: images are prepared (upright, without EXIF or XMP) only when
+WeasyPrint asks for them, and every local reference becomes a stable
+`portfolio-asset:` URL that the fetcher serves from the scratch folder, so
+the PDF holds no temporary path and comes out the same from build to build.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from generator.render.assets import Published, Publisher
+from generator.render.views import References, ViewBuilder
+
+with warnings.catch_warnings():
+    # Without any font WeasyPrint warns on import; pdf-font-missing says it better.
+    warnings.simplefilter("ignore", UserWarning)
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+log = logging.getLogger(__name__)
+
+ASSET_SCHEME = "portfolio-asset"
+ASSET_URL = re.compile(rf"{ASSET_SCHEME}:///([^\"'\s)#?]+)")
+# Wider images are scaled down before WeasyPrint sees them: 2000 px across the
+# 174 mm text column is already more than the dossier's 200 dpi needs.
+PRINT_MAX_WIDTH = 2000
+_EXIF_ORIENTATION = 0x0112
+
+
+def asset_url(url: str) -> str:
+    """A stable URL for a file prepared for printing.
+
+    WeasyPrint names each image in the PDF after a hash of its URL; a URL that
+    holds no temporary folder keeps the PDF the same from build to build.
+    """
+    return f"{ASSET_SCHEME}:///{url}"
+
+
+class PrintPublisher(Publisher):
+    """Publishes for printing: an image is prepared only when WeasyPrint asks.
+
+    Encoding each image of the portfolio (and the site's smaller sizes) up
+    front cost more than laying out a whole dossier.
+    """
+
+    def __init__(self, assets: Path, root: Path, withheld: Iterable[Path]) -> None:
+        super().__init__(assets, root, previews=False, withheld=withheld)
+        self.sources: dict[str, Path] = {}
+        self._images: dict[str, Path] = {}
+        self._prepared: dict[str, bytes] = {}
+
+    def publish(self, source: Path, folder: str) -> Published | None:
+        published = super().publish(source, folder)
+        if published is not None:
+            self.sources.setdefault(published.url, source.resolve())
+        return published
+
+    def _image(
+        self, source: Path, target: Path, url: str, actual: str
+    ) -> Published | None:
+        try:
+            with Image.open(source) as opened:
+                width, height = opened.size
+                if opened.getexif().get(_EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
+                    width, height = height, width
+        except (UnidentifiedImageError, OSError, ValueError) as error:
+            log.warning("cannot read image %s: %s", source, error)
+            return None
+        self._images[url] = source
+        return Published(
+            url=url,
+            kind="image",
+            name=source.name,
+            size=source.stat().st_size,
+            width=width,
+            height=height,
+            srcset=[(url, width)],
+        )
+
+    def image(self, url: str) -> bytes | None:
+        """The image published at `url`, upright and without EXIF or XMP."""
+        source = self._images.get(url)
+        if source is None:
+            return None
+        if url not in self._prepared:
+            self._prepared[url] = _print_image(source)
+        return self._prepared[url]
+
+
+def _print_image(source: Path) -> bytes:
+    """Re-encode a photo for print: turned upright, metadata (GPS) left behind."""
+    with Image.open(source) as opened:
+        fmt = "JPEG" if opened.format == "JPEG" else "PNG"
+        image = ImageOps.exif_transpose(opened)
+        image.load()
+    icc = image.info.get("icc_profile")
+    if image.mode not in ("RGB", "RGBA", "L", "LA"):
+        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
+    if image.width > PRINT_MAX_WIDTH:
+        height = max(1, round(image.height * PRINT_MAX_WIDTH / image.width))
+        image = image.resize((PRINT_MAX_WIDTH, height), Image.Resampling.LANCZOS)
+    options: dict[str, Any] = {"icc_profile": icc} if icc else {}
+    if fmt == "JPEG":
+        image = image.convert("RGB") if image.mode in ("RGBA", "LA") else image
+        options["quality"] = 90
+    else:
+        # WeasyPrint decodes and compresses it again; spend no time here.
+        options["compress_level"] = 1
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options)
+    return buffer.getvalue()
+
+
+class AssetFetcher(URLFetcher):
+    """Serves prepared files and inline data only: a dossier never goes online."""
+
+    def __init__(self, assets: Path, publisher: PrintPublisher) -> None:
+        super().__init__(allowed_protocols={"file", "data"})
+        self.assets = assets
+        self.publisher = publisher
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        prefix = f"{ASSET_SCHEME}:///"
+        if url.startswith(prefix):
+            relative = url.removeprefix(prefix)
+            prepared = self.publisher.image(relative)
+            if prepared is not None:
+                return URLFetcherResponse(url, prepared)
+            path = (self.assets / relative).resolve()
+            if not path.is_relative_to(self.assets.resolve()):
+                raise ValueError(f"outside the prepared files: {url}")
+            return URLFetcherResponse(url, path.read_bytes())
+        return super().fetch(url, headers)
+
+
+class _FileReferences(References):
+    """Body references as stable asset URLs that the fetcher resolves."""
+
+    def relative(self, url: str) -> str:
+        return asset_url(url)
+
+
+class PrintViews(ViewBuilder):
+    """Views whose local references point at files WeasyPrint can open."""
+
+    def _resolver(self, record: Any, folder: str, page: str) -> References:
+        return _FileReferences(lambda value: self._publish(record, value, folder), page)
