@@ -93,9 +93,17 @@ def _date(value: Any) -> dt.date:
     raise _Invalid
 
 
+_ACTIVE_SCHEMES = ("javascript", "vbscript", "data", "file")
+
+
 def _url(value: Any) -> str:
+    """A web address. http and ftp pass here so that link-insecure can say why
+    they fail; a scheme that runs or reads local files (javascript://…) is no
+    address a reviewer can open, and the site drops it anyway.
+    """
     text = _text(value)
-    if "://" not in text or " " in text:
+    scheme = text.split("://", 1)[0].strip().lower() if "://" in text else ""
+    if not scheme or scheme in _ACTIVE_SCHEMES or any(c.isspace() for c in text):
         raise _Invalid
     return text
 

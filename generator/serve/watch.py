@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -117,6 +118,11 @@ class Watcher:
             self.observer.schedule(self.collector, str(folder), recursive=True)
 
     def start(self) -> None:
+        # watchdog's inotify backend warns when a folder created during a save
+        # is registered twice; the second registration replaces the first.
+        warnings.filterwarnings(
+            "ignore", message="Callback with id", category=RuntimeWarning
+        )
         self.observer.start()
         # Give the native observer a moment to register before edits count.
         time.sleep(0.05)

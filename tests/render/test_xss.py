@@ -17,7 +17,7 @@ from rules.builders import Root
 
 from generator.render import markdown
 
-from .conftest import TICKED, build
+from .conftest import AS_OF, TICKED, build
 from .html import URL_ATTRIBUTES, Site, text_of
 
 BODY_PAYLOADS = [
@@ -86,14 +86,14 @@ def _body() -> str:
 
 def _hostile_root(root: Root) -> Root:
     """The small site with payloads in every body and every field a page shows."""
-    root.site(title=FRONT, base_url="javascript://alert(1)/")
+    root.site(title=FRONT, base_url='https://example.org/"><script>/')
     root.profile(
         body=_body(),
         name=FRONT,
         school=FRONT,
         interests=[FRONT],
         links=[
-            {"title": FRONT, "url": "javascript://%0aalert(1)"},
+            {"title": FRONT, "url": "https://example.org/?q=<script>alert(1)</script>"},
             {"title": FRONT, "url": 'https://example.org/"><script>'},
         ],
     )
@@ -124,6 +124,17 @@ def _hostile_root(root: Root) -> Root:
         performances=["hostile-p"],
     )
     return root
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript://%0aalert(1)", "JavaScript://x", "data://text/html,x"]
+)
+def test_a_link_that_would_run_code_is_a_wrong_type_before_any_page_is_made(
+    root: Root, url: str
+) -> None:
+    root.profile(links=[{"title": "x", "url": url}])
+
+    assert "wrong-type" in [f.rule for f in root.findings(as_of=AS_OF)]
 
 
 @pytest.fixture
