@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import build_site
 from generator.cli import main
 
 from .conftest import AS_OF, Printing
@@ -77,3 +78,13 @@ def test_missing_cjk_font_writes_no_pdf(
 ) -> None:
     _, out = fontless
     assert not list(out.rglob("*.pdf"))
+
+
+def test_build_prints_the_same_dossiers_as_pdf(
+    printing: Printing, tmp_path: Path
+) -> None:
+    result = build_site(printing.root, tmp_path, as_of=AS_OF)
+    assert sorted(d.application for d in result.dossiers) == ["nthu", "ntu"]
+    for dossier in result.dossiers:
+        expected = printing.printed[dossier.application].path.read_bytes()
+        assert dossier.path.read_bytes() == expected

@@ -107,3 +107,8 @@ def test_picture_shown_in_the_body_is_not_printed_again(ntu: Dossier) -> None:
     )
     assert drawn == 1
     assert squeeze("文件：robot.jpg") not in ntu.text
+
+
+def test_media_file_without_a_site_shows_its_file_name(english: Dossier) -> None:
+    page = next(i for i, text in enumerate(english.pages) if "talk.mp3" in text)
+    assert "http" not in english.pages[page]
