@@ -226,20 +226,30 @@ class DossierPrinter:
             return 0
 
     def _courses(self) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
-        """The public course records, grouped by school year and semester."""
-        courses = [
-            c.fields for c in self.checked.content.courses if not c.get("private")
-        ]
-        courses.sort(
-            key=lambda c: (c.get("year", 0), c.get("semester", 0), c["subject"])
-        )
+        """The public course records by school year and semester, with credits."""
+        rows = []
+        for entry in self.checked.content.courses:
+            private = entry.get("private")
+            if private is True:
+                continue
+            hidden = {*private, "private"} if isinstance(private, list) else {"private"}
+            rows.append({k: v for k, v in entry.fields.items() if k not in hidden})
+        # Within a semester the order of courses.yaml stays: the school's own.
+        rows.sort(key=lambda c: (c.get("year", 0), c.get("semester", 0)))
+
         terms: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
-        for course in courses:
-            terms.setdefault((course.get("year"), course.get("semester")), [])
-            terms[(course.get("year"), course.get("semester"))].append(course)
+        for row in rows:
+            terms.setdefault((row.get("year"), row.get("semester")), []).append(row)
         return [
-            ({"year": year, "semester": semester}, rows)
-            for (year, semester), rows in terms.items()
+            (
+                {
+                    "year": year,
+                    "semester": semester,
+                    "credits": sum(r.get("credits") or 0 for r in group),
+                },
+                group,
+            )
+            for (year, semester), group in terms.items()
         ]
 
     def html(

@@ -128,6 +128,10 @@ def student_root(path: Path, **site: object) -> Root:
         [
             {"year": 113, "semester": 1, "subject": "物理", "credits": 2, "score": 91},
             {"year": 113, "semester": 2, "subject": "化學", "credits": 2, "score": 87},
+            {"year": 113, "semester": 2, "subject": "音樂", "credits": 1, "score": 77}
+            | {"private": ["score"]},
+            {"year": 113, "semester": 2, "subject": "護理", "credits": 1, "score": 66}
+            | {"private": True},
         ],
     )
 

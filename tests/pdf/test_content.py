@@ -60,10 +60,16 @@ def test_statements_not_asked_for_are_left_out(ntu: Dossier) -> None:
     assert squeeze(STATEMENT_TEXT["Q"]) not in ntu.text
 
 
-def test_course_record_lists_every_course_by_semester(ntu: Dossier) -> None:
+def test_course_record_lists_the_courses_by_semester(ntu: Dossier) -> None:
     course_page = squeeze(ntu.pages[2])
-    assert "113學年度第1學期物理291" in course_page
-    assert "113學年度第2學期化學287" in course_page
+    assert "113學年度第1學期2物理291" in course_page
+    assert "113學年度第2學期3化學287音樂1" in course_page
+
+
+def test_course_record_leaves_out_private_courses_and_scores(ntu: Dossier) -> None:
+    course_page = squeeze(ntu.pages[2])
+    assert "護理" not in course_page
+    assert "77" not in course_page
 
 
 def test_private_field_of_a_picked_record_is_left_out(ntu: Dossier) -> None:
