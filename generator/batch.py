@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.deadlines import upcoming
 from generator.reader import is_content_root
 from generator.render import theme
 from generator.terms import school_year_of
@@ -57,6 +58,8 @@ class StudentResult:
     counts: dict[str, int] = field(default_factory=dict)
     site: str | None = None
     dossiers: list[str] = field(default_factory=list)
+    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    consultations: list[dict[str, Any]] = field(default_factory=list)
     failure: str | None = None
     skipped: bool = False
     seconds: float = 0.0
@@ -172,6 +175,16 @@ def result_of(checked: Any, built: Any | None, prefix: str) -> StudentResult:
     result.warnings = checked.findings.warnings
     result.findings = [f.as_dict() for f in checked.findings.sorted()]
     result.counts = _counts(checked)
+    result.deadlines = [
+        {"window": d.name, "end": d.window.end.isoformat(), "days": d.days,
+         "records": [r.source.rel for r in d.records]}
+        for d in upcoming(checked.content, checked.as_of, 3)
+    ]  # fmt: skip
+    result.consultations = [
+        {"date": e.get("date").isoformat(), "teacher": e.get("teacher"),
+         "topic": e.get("topic") or ""}
+        for e in sorted(checked.content.consultations, key=lambda e: e.get("date"))
+    ]  # fmt: skip
     return result
 
 

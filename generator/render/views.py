@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import bodyrefs, i18n
+from generator.deadlines import upcoming
 from generator.model import Application, Content, Outcome, Performance, Record
 from generator.project import Checked
 from generator.render import markdown
@@ -100,6 +101,18 @@ class ApplicationView:
 
 
 @dataclass
+class DeadlineView:
+    """One window of the school's schedule that has not closed yet."""
+
+    name: str
+    label: str
+    term_label: str
+    end: str
+    days: int
+    concerns: int
+
+
+@dataclass
 class YearRow:
     year: int
     certified: int
@@ -129,6 +142,7 @@ class Portfolio:
     allow_indexing: bool
     # The date the footer shows: SOURCE_DATE_EPOCH's day, else `as_of`.
     build_date: str = ""
+    deadlines: list[DeadlineView] = field(default_factory=list)
 
     def record(self, kind: str, record_id: str) -> RecordView | None:
         for view in self.outcomes if kind == "outcome" else self.performances:
@@ -371,6 +385,7 @@ class ViewBuilder:
             performances=performance_list,
             applications=applications,
             years=self._years(),
+            deadlines=self._deadlines(),
             limits=self._limits(),
             tags=_tags([*outcome_list, *performance_list]),
             categories=self._categories(performance_list),
@@ -450,6 +465,25 @@ class ViewBuilder:
                 )
             )
         return rows
+
+    def _deadlines(self, shown: int = 4) -> list[DeadlineView]:
+        """The next windows to close, with how many records each concerns.
+
+        Counts, not titles: the site is public and a draft's title is the
+        student's business until it is published.
+        """
+        words = i18n.strings(self.language)["windows"]
+        return [
+            DeadlineView(
+                name=d.name,
+                label=words[d.name],
+                term_label=self.term_label(d.window.term),
+                end=d.window.end.isoformat(),
+                days=d.days,
+                concerns=sum(1 for r in d.records if not r.private),
+            )
+            for d in upcoming(self.content, self.checked.as_of, shown)
+        ]
 
     def _limits(self) -> dict[str, int]:
         return {
