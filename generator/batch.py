@@ -240,6 +240,32 @@ def run(
             yield future.result()
 
 
+def check_student(
+    root: Path, as_of: dt.date | None, language: str | None
+) -> tuple[list[dict[str, Any]], str]:
+    """One student's findings and interface language; what `check` prints."""
+    from generator.project import check_root
+
+    checked = check_root(root, as_of, language)
+    return [f.as_dict() for f in checked.findings.sorted()], checked.findings.language
+
+
+def check_many(
+    roots: list[Path], as_of: dt.date | None, language: str | None, jobs: int | None
+) -> Iterator[tuple[list[dict[str, Any]], str]]:
+    """Check every root, in their order, on worker processes when there are many."""
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if jobs == 1 or len(roots) < 2:
+        for root in roots:
+            yield check_student(root, as_of, language)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(
+            check_student, roots, [as_of] * len(roots), [language] * len(roots),
+            chunksize=8,
+        )  # fmt: skip
+
+
 def stored_results(students: list[Path], out: Path) -> list[StudentResult]:
     """The last recorded result of every student of the batch, built or not.
 

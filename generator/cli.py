@@ -74,6 +74,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
     check.add_argument("--as-of", type=_date, metavar="DATE")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
+    check.add_argument("--jobs", type=int, metavar="N", help="worker processes")
+    check.add_argument("--shard", type=_shard, metavar="I/N", help="check share I of N")
 
     build = commands.add_parser(
         "build", parents=[common], help="check, then build the website"
@@ -177,35 +179,32 @@ def _prefix(root: Path) -> str:
 
 
 def command_check(args: argparse.Namespace) -> int:
-    roots = _roots(args)
-    results: list[tuple[Path, Checked]] = []
-    for root in roots:
-        results.append((root, check_root(root, args.as_of, args.lang)))
-    language = args.lang or results[0][1].findings.language
-    many = len(roots) > 1
+    from generator import batch
 
-    all_findings = []
-    for root, checked in results:
-        for finding in checked.findings.items:
-            if many:
-                finding = findings.Finding(
-                    **{**finding.as_dict(), "student": root.name}
-                )
-            all_findings.append((root, finding))
+    roots = batch.select_shard(_roots(args), args.shard)
+    checked = list(batch.check_many(roots, args.as_of, args.lang, args.jobs))
+    language = args.lang or (checked[0][1] if checked else _env_language())
+    many = len(roots) > 1 or args.batch is not None
+
+    results: list[tuple[Path, list[findings.Finding]]] = []
+    for root, (items, _) in zip(roots, checked, strict=True):
+        student = {"student": root.name} if many else {}
+        results.append((root, [findings.Finding(**f, **student) for f in items]))
+    everything = [(root, f) for root, items in results for f in items]
 
     if args.format == "json":
-        print(findings.to_json(f for _, f in all_findings))
+        print(findings.to_json(f for _, f in everything))
     elif args.format == "github":
         text = "\n".join(
-            findings.to_github([f], prefix=_prefix(root)) for root, f in all_findings
+            findings.to_github([f], prefix=_prefix(root)) for root, f in everything
         )
         if text:
             print(text)
     else:
-        _print_text(results, language)
+        _print_findings(results, language)
 
-    errors = sum(c.findings.errors for _, c in results)
-    warnings = sum(c.findings.warnings for _, c in results)
+    errors = sum(1 for _, f in everything if f.severity == findings.ERROR)
+    warnings = sum(1 for _, f in everything if f.severity == findings.WARNING)
     if errors or (args.strict and warnings):
         if args.strict and not errors and args.format == "text":
             print(i18n.text(language, "cli.strict_failed"), file=sys.stderr)
@@ -214,16 +213,21 @@ def command_check(args: argparse.Namespace) -> int:
 
 
 def _print_text(results: list[tuple[Path, Checked]], language: str) -> None:
+    _print_findings([(root, c.findings.items) for root, c in results], language)
+
+
+def _print_findings(
+    results: list[tuple[Path, list[findings.Finding]]], language: str
+) -> None:
+    """Compiler-style findings per student, then one summary line."""
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    for root, checked in results:
-        text = findings.to_text(
-            checked.findings.items, language, color=color, prefix=_prefix(root)
-        )
+    for root, items in results:
+        text = findings.to_text(items, language, color=color, prefix=_prefix(root))
         if text:
             print(text)
             print()
-    errors = sum(c.findings.errors for _, c in results)
-    warnings = sum(c.findings.warnings for _, c in results)
+    errors = sum(1 for _, items in results for f in items if f.severity == "error")
+    warnings = sum(1 for _, items in results for f in items if f.severity == "warning")
     if errors or warnings:
         print(i18n.text(language, "cli.summary", errors=errors, warnings=warnings))
     else:

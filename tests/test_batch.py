@@ -132,3 +132,28 @@ def test_a_bad_shard_is_a_usage_error(school: Path) -> None:
         _build("--batch", str(school), "--shard", "3/2")
 
     assert exit_info.value.code == 2
+
+
+def test_check_takes_the_same_batch_and_shard_arguments(
+    school: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shards = []
+    for shard in ("1/2", "2/2"):
+        main(["check", "--batch", str(school), "--shard", shard, "--jobs", "2",
+              "--format", "json", "--as-of", AS_OF])  # fmt: skip
+        shards.append(json.loads(capsys.readouterr().out))
+
+    assert all(data["errors"] == 0 for data in shards)
+
+
+def test_checking_many_students_in_workers_gives_what_one_by_one_gives(
+    school: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    outputs = []
+    for jobs in ("1", "2"):
+        main(["check", "--batch", str(school), "--jobs", jobs, "--format", "json",
+              "--as-of", "2025-01-01"])  # fmt: skip
+        outputs.append(capsys.readouterr().out)
+
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])["findings"]

@@ -15,6 +15,7 @@ import pytest
 from conftest import PROFILE, Student
 
 import generator.cli
+import generator.project
 from generator import fields as fieldspec
 from generator.cli import main
 from generator.rules import READING_RULES
@@ -504,7 +505,7 @@ def test_an_internal_error_prints_a_message_without_a_traceback(
     def crash(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(generator.cli, "check_root", crash)
+    monkeypatch.setattr(generator.project, "check_root", crash)
 
     status, out, err = run(capsys, "check", student.path, "--lang", "en")
 
@@ -518,7 +519,7 @@ def test_an_internal_error_shows_its_traceback_with_debug(monkeypatch, student):
     def crash(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(generator.cli, "check_root", crash)
+    monkeypatch.setattr(generator.project, "check_root", crash)
 
     with pytest.raises(RuntimeError, match="boom"):
         main(["check", str(student.path), "--debug"])
