@@ -85,9 +85,11 @@ def print_only(
     as_of: dt.date | None = None,
     language: str | None = None,
     variant: str | None = None,
+    checked: Checked | None = None,
 ) -> tuple[Checked, list[Printed]]:
-    """`portfolio pdf`: check, then print just the named dossiers (or all)."""
-    checked = check_root(root, as_of, language)
+    """`portfolio pdf`: check (unless done already), then print just the named
+    dossiers (or all)."""
+    checked = checked or check_root(root, as_of, language)
     if not checked.ok:
         return checked, []
     output.check_output_root(out, [root])

@@ -449,6 +449,7 @@ def command_pdf(args: argparse.Namespace) -> int:
             args.as_of,
             args.lang,
             args.pdf_variant,
+            checked=checked,
         )
     except OutputRefused as error:
         raise UsageError(str(error)) from None
