@@ -19,6 +19,7 @@ import traceback
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -112,15 +113,34 @@ def input_hash(root: Path, options: Options) -> str:
         options.base_url,
     )
     digest.update(repr(settings).encode("utf-8"))
-    folders = theme.theme_folders(root, None)
-    for base in (root, *folders):
-        for path in sorted(p for p in base.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(base).as_posix().encode("utf-8"))
-            try:
-                digest.update(hashlib.sha256(path.read_bytes()).digest())
-            except OSError:
-                digest.update(b"unreadable")
+    digest.update(folder_hash(root).encode("ascii"))
+    for folder in (*theme.theme_folders(root, None), Path(__file__).parent):
+        digest.update(_shared_folder_hash(folder).encode("ascii"))
     return digest.hexdigest()
+
+
+def folder_hash(base: Path) -> str:
+    """A hash of every file below `base`: names and contents."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in base.rglob("*") if p.is_file()):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(base).as_posix().encode("utf-8"))
+        try:
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=16)
+def _shared_folder_hash(folder: Path) -> str:
+    """The theme and the generator's own code, hashed once per process.
+
+    A batch process hashes them for every student otherwise; including the
+    code means an upgraded generator rebuilds everything, as it should.
+    """
+    return folder_hash(folder)
 
 
 def _read_manifest(folder: Path) -> dict[str, Any]:

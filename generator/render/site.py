@@ -94,9 +94,12 @@ class SiteRenderer:
 
     def write_pages(self, site_dir: Path, pages: Iterable[Page]) -> int:
         count = 0
+        made: set[Path] = set()
         for page in pages:
             target = site_dir / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             try:
                 html = self.render_page(page)
             except Exception as error:
