@@ -208,6 +208,13 @@ def result_of(checked: Any, built: Any | None, prefix: str) -> StudentResult:
     return result
 
 
+def _student_url(base_url: str | None, folder: str) -> str | None:
+    """Where a student's site is published when the whole batch output is."""
+    if not base_url:
+        return None
+    return f"{base_url.rstrip('/')}/{folder}/site/"
+
+
 def build_student(root: Path, options: Options) -> StudentResult:
     """Check and build one student; never raises, so the batch goes on."""
     from generator.build import build_site
@@ -232,6 +239,7 @@ def build_student(root: Path, options: Options) -> StudentResult:
                 options.language,
                 options.pdf,
                 options.variant,
+                _student_url(options.base_url, root.name),
             )
             result = result_of(built.checked, built, f"{root.name}/")
             # Kept for failed students too: the overview lists their findings.

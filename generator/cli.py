@@ -258,14 +258,7 @@ def command_build(args: argparse.Namespace) -> int:
     if len(roots) > 1 or args.batch is not None or args.shard is not None:
         return _build_batch(args, roots)
     root = roots[0]
-    options = batch.Options(
-        out=args.output,
-        as_of=args.as_of,
-        language=args.lang,
-        pdf=not args.no_pdf,
-        variant=args.pdf_variant,
-        base_url=args.base_url,
-    )
+    options = _build_options(args)
     try:
         output_check(args.output, [root])
     except OutputRefused as error:
@@ -277,6 +270,20 @@ def command_build(args: argparse.Namespace) -> int:
     if stored is not None and (args.output / "site").is_dir():
         return _report_stored(root, stored, args)
     return _build_one(root, options, digest, args)
+
+
+def _build_options(args: argparse.Namespace) -> batch_types.Options:
+    """What every student of this build is built with, from the arguments."""
+    from generator import batch
+
+    return batch.Options(
+        out=args.output,
+        as_of=args.as_of,
+        language=args.lang,
+        pdf=not args.no_pdf,
+        variant=args.pdf_variant,
+        base_url=args.base_url,
+    )
 
 
 def _build_one(
@@ -350,13 +357,7 @@ def _build_batch(args: argparse.Namespace, roots: list[Path]) -> int:
     from generator.render.overview import write_overview
 
     language = i18n.normalize_language(args.lang or _env_language())
-    options = batch.Options(
-        out=args.output,
-        as_of=args.as_of,
-        language=args.lang,
-        pdf=not args.no_pdf,
-        variant=args.pdf_variant,
-    )
+    options = _build_options(args)
     try:
         output_check(args.output, roots)
     except OutputRefused as error:
