@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
-
 from generator.bodyrefs import images
+from generator.fields import suggest
 from generator.filetypes import FORMAT_NAMES, format_of_name
 from generator.model import Record
 from generator.rules import rule
@@ -52,13 +51,7 @@ def _nearby(evidence: Evidence, language: str) -> str:
         names = [p.name for p in folder.iterdir() if p.is_file()]
     except OSError:
         return ""
-    wanted = evidence.value.rsplit("/", 1)[-1]
-    matches = difflib.get_close_matches(wanted, names, n=1, cutoff=0.6)
-    if not matches:
-        return ""
-    if language == "en":
-        return f"Did you mean '{matches[0]}'? "
-    return f"是不是「{matches[0]}」？"
+    return suggest(evidence.value.rsplit("/", 1)[-1], sorted(names), language)
 
 
 @rule("file-missing")
