@@ -193,8 +193,10 @@ class Reader:
             return None
         data = source.located.value
         if data is None:
+            # Front matter without a key; the loaded result is shared, so a
+            # fresh one carries the position findings will point at.
             data = {}
-            source.located.values[()] = Position(1, 1)
+            source.located = Located(value=None, values={(): Position(1, 1)})
         return source, data, body
 
     # -- the whole root ------------------------------------------------------

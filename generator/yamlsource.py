@@ -9,6 +9,7 @@ positions so every finding can name its line and column.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -78,7 +79,15 @@ def load(text: str, line_offset: int = 0) -> Located:
     """Load one YAML document from text, positions shifted by `line_offset`.
 
     Raises YamlProblem for anything that is not a single, plain YAML document.
+    The same text loads once per process: the live preview re-reads every
+    record on each save, and most of them have not changed. Callers must
+    treat the result as read-only.
     """
+    return _load_once(text, line_offset)
+
+
+@lru_cache(maxsize=4096)
+def _load_once(text: str, line_offset: int) -> Located:
     try:
         loader = _FastLoader(text) if _FastLoader is not None else _Loader(text)
         try:

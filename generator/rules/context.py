@@ -53,6 +53,8 @@ class Context:
     findings: Findings
     as_of: dt.date
     _evidence: dict[tuple[str, str, str], Evidence] = field(default_factory=dict)
+    # Results several checks share (such as resolved body images), by name.
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def language(self) -> str:

@@ -12,8 +12,14 @@ from generator.yamlsource import Position
 
 
 def _body_images(context: Context) -> list[tuple[Record, Evidence, str]]:
-    """Local images in record and application bodies, resolved like evidence."""
-    found = []
+    """Local images in record and application bodies, resolved like evidence.
+
+    Several file rules look at them; they are resolved once per check.
+    """
+    if "body-images" in context.memo:
+        return context.memo["body-images"]
+    found: list[tuple[Record, Evidence, str]] = []
+    context.memo["body-images"] = found
     content = context.content
     records: list[Record] = [*content.records(), *content.applications.values()]
     if content.profile is not None:
