@@ -121,27 +121,14 @@ class Reader:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as error:
-            line = raw[: error.start].count(b"\n") + 1
-            column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-            self.findings.add(
-                "invalid-encoding",
-                rel,
-                Position(line, column),
-                detail=_encoding_guess(raw, self.findings.language),
-            )
-            return None
-        if "\x00" in text:
-            index = text.index("\x00")
-            line = text.count("\n", 0, index) + 1
-            column = index - (text.rfind("\n", 0, index) + 1) + 1
-            self.findings.add(
-                "invalid-encoding",
-                rel,
-                Position(line, column),
-                detail=_encoding_guess(raw, self.findings.language),
-            )
-            return None
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+            where = _position_at(raw, error.start, b"\n")
+        else:
+            if "\x00" not in text:
+                return text.replace("\r\n", "\n").replace("\r", "\n")
+            where = _position_at(text, text.index("\x00"), "\n")
+        detail = _encoding_guess(raw, self.findings.language)
+        self.findings.add("invalid-encoding", rel, where, detail=detail)
+        return None
 
     def load_yaml(self, path: Path, shared: bool = False) -> tuple[Source, Any] | None:
         """A YAML file as a Source with positions and its value.
@@ -556,6 +543,12 @@ def _shift(located: Located, key: Any) -> Located:
         if path[:1] == (key,):
             shifted.values[path[1:]] = position
     return shifted
+
+
+def _position_at(text: Any, index: int, newline: Any) -> Position:
+    """Line and column of `index` in text or bytes, both 1-based."""
+    line = text.count(newline, 0, index) + 1
+    return Position(line, index - (text.rfind(newline, 0, index) + 1) + 1)
 
 
 def _encoding_guess(raw: bytes, language: str) -> str:
