@@ -27,7 +27,7 @@ from generator.render import media
 log = logging.getLogger(__name__)
 
 WIDTHS = (480, 960)
-PREVIEW_WIDTH = 480
+PREVIEW_WIDTH = 400
 MAX_WIDTH = 1600
 PREVIEW_SUFFIX = "-preview.jpg"
 # Content sources are never published, even when a body links to one: they
@@ -97,6 +97,8 @@ class Publisher:
         self._done: dict[tuple[Path, str], Published | None] = {}
         # Every name written or reserved, lower-cased for case-blind disks.
         self._claimed: set[str] = set()
+        # Folders already made under the site, so each is made once.
+        self._folders: set[Path] = set()
 
     def publish(self, source: Path, folder: str) -> Published | None:
         """Publish `source` under `files/<folder>/`; None if it cannot be read."""
@@ -167,7 +169,9 @@ class Publisher:
     def _produce(
         self, source: Path, target: Path, url: str, kind: str, actual: str
     ) -> Published | None:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         if kind == "image":
             return self._image(source, target, url, actual)
         # TODO: a PDF is copied as it is, so the photos inside a scanned PDF

@@ -37,8 +37,13 @@ def theme_folders(root: Path | None, theme: str | None) -> list[Path]:
     return folders
 
 
+@lru_cache(maxsize=65536)
 def relative_url(target: str, page: str) -> str:
-    """`target` (a path from the site root) as seen from the page at `page`."""
+    """`target` (a path from the site root) as seen from the page at `page`.
+
+    Every link of every page goes through here, and the same pairs recur from
+    student to student, so the answers are kept.
+    """
     if "://" in target or target.startswith(("#", "mailto:")):
         return target
     base = posixpath.dirname(page)
