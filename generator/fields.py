@@ -288,10 +288,42 @@ class FieldChecker:
         if kind == "category":
             return self._category(value, source, path)
         try:
-            return _CONVERTERS[kind](value)
+            converted = _CONVERTERS[kind](value)
         except (_Invalid, ValueError, TypeError):
             self._wrong_type(source, path, key, value, kind)
             return None
+        if kind == "limits":
+            return self._statement_limits(converted, source, path)
+        return converted
+
+    def _statement_limits(
+        self, limits: dict[str, int], source: Source, path: tuple
+    ) -> dict[str, int]:
+        """Keep the limits that name a statement; a misspelled one is reported.
+
+        A statement is named by its key (motivation), a heading (就讀動機) or
+        its review item (P); anything else would silently limit nothing.
+        """
+        statements = self.profile["statements"] if self.profile else {}
+        names = {
+            name.casefold(): name
+            for key, entry in statements.items()
+            for name in (key, entry["item"], *entry["names"])
+        }
+        kept = {}
+        for name, limit in limits.items():
+            if name.strip().casefold() in names:
+                kept[name] = limit
+                continue
+            self.findings.add(
+                "unknown-field",
+                source.rel,
+                source.at(*path, name),
+                field=name,
+                suggestion=suggest(name, sorted(set(names.values())), self.language),
+                allowed=i18n.join(self.language, sorted(set(names.values())), 30),
+            )
+        return kept
 
     def check_mapping(
         self,

@@ -740,3 +740,18 @@ def test_messages_are_in_chinese_by_default(student):
     [finding] = student.check(language=None).findings.items
 
     assert finding.message == "缺少必填欄位「course」"
+
+
+def test_a_misspelled_statement_limit_is_an_unknown_field(student):
+    student.application(limits="{motivaton: 500}")
+
+    [finding] = student.findings("applications/ntu.md")
+    assert finding.rule == "unknown-field"
+    assert "motivation" in finding.hint
+
+
+@pytest.mark.parametrize("name", ["motivation", "就讀動機", "P", "Motivation"])
+def test_a_statement_limit_may_name_the_key_heading_or_item(student, name):
+    student.application(limits=f"{{{name}: 500}}")
+
+    assert student.rules("applications/ntu.md") == []

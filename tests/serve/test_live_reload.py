@@ -157,3 +157,21 @@ def test_a_dossier_is_printed_on_request_from_the_page(session: Session) -> None
 
 def test_an_unknown_dossier_is_not_found(session: Session) -> None:
     assert fetch(session, "/__portfolio__/pdf/nowhere.pdf")[0] == 404
+
+
+def test_the_polling_watcher_sees_an_edit_too(student: Path, tmp_path: Path) -> None:
+    from generator.serve import open_session
+    from tests.serve.conftest import AS_OF
+
+    session = open_session(student, tmp_path / "polled", port=0, poll=True, as_of=AS_OF)
+    events = Events(session.url)
+    try:
+        save(
+            student / "outcomes/pendulum/index.md", OUTCOME.replace("第一版", "輪詢版")
+        )
+        events.until(lambda s: s["version"] > events.first["version"])
+
+        assert "輪詢版的內容" in fetch(session, "/outcomes/pendulum.html")[1]
+    finally:
+        events.close()
+        session.close()
