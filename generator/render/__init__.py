@@ -1,0 +1,1 @@
+"""Renderers: Markdown, theme, assets, the site, dossiers, receipts, the overview."""
