@@ -196,7 +196,12 @@ class Publisher:
                 # Turned upright in place: a copy would cost as much as decoding.
                 ImageOps.exif_transpose(opened, in_place=True)
                 image = opened
-        except (UnidentifiedImageError, OSError, ValueError) as error:
+        except (
+            UnidentifiedImageError,
+            OSError,
+            ValueError,
+            Image.DecompressionBombError,
+        ) as error:
             log.warning("cannot read image %s: %s", source, error)
             return None
         image = _without_metadata(image)

@@ -73,7 +73,12 @@ class PrintPublisher(Publisher):
                 width, height = opened.size
                 if opened.getexif().get(_EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
                     width, height = height, width
-        except (UnidentifiedImageError, OSError, ValueError) as error:
+        except (
+            UnidentifiedImageError,
+            OSError,
+            ValueError,
+            Image.DecompressionBombError,
+        ) as error:
             log.warning("cannot read image %s: %s", source, error)
             return None
         self._images[url] = source

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -120,3 +122,23 @@ def test_a_withheld_folder_is_not_published(tmp_path: Path) -> None:
     publisher = Publisher(tmp_path / "site", root, withheld=[root / "private"])
 
     assert publisher.publish(root / "private" / "scan.pdf", "x") is None
+
+
+def _png_claiming(width: int, height: int) -> bytes:
+    """A PNG whose header claims a size far beyond any real photo."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = zlib.crc32(kind + data).to_bytes(4, "big")
+        return len(data).to_bytes(4, "big") + kind + data + crc
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    pixels = chunk(b"IDAT", zlib.compress(b"\x00" * 16))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + pixels + chunk(b"IEND", b"")
+
+
+def test_a_decompression_bomb_is_not_published_and_does_not_crash(
+    publisher: Publisher,
+) -> None:
+    source = _source(publisher, "bomb.png", _png_claiming(40_000, 40_000))
+
+    assert publisher.publish(source, "outcomes/x") is None
