@@ -48,6 +48,20 @@ def _date(value: str) -> dt.date:
         ) from None
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 0 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is a number from 0 to 65535: {value}")
+    return int(value)
+
+
+def _school_year_arg(value: str) -> int:
+    if not value.isdigit() or not 90 <= int(value) <= 200:
+        raise argparse.ArgumentTypeError(
+            f"a school year is an ROC year such as 114, not {value}"
+        )
+    return int(value)
+
+
 def _env_language() -> str:
     return i18n.normalize_language(os.environ.get("PORTFOLIO_LANG"))
 
@@ -114,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "root", nargs="?", type=Path, default=Path("content"), metavar="ROOT"
     )
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_port, default=8000)
     serve.add_argument("--host", default="127.0.0.1", help="address to bind")
     serve.add_argument("--open", action="store_true", help="open the browser")
     serve.add_argument(
@@ -132,7 +146,9 @@ def _parser() -> argparse.ArgumentParser:
     receipt.add_argument(
         "root", nargs="?", type=Path, default=Path("content"), metavar="ROOT"
     )
-    receipt.add_argument("--year", type=int, metavar="Y", help="ROC school year")
+    receipt.add_argument(
+        "--year", type=_school_year_arg, metavar="Y", help="ROC school year"
+    )
     receipt.add_argument("-o", "--output", type=Path, default=Path("output"))
     receipt.add_argument("--as-of", type=_date, metavar="DATE")
 

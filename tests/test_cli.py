@@ -543,3 +543,24 @@ def test_python_m_generator_runs_the_same_program(broken):
     assert result.returncode == 1
     assert json.loads(result.stdout)["errors"] == 1
     assert result.stderr == ""
+
+
+def test_an_output_that_is_a_file_is_refused_with_exit_2(capsys, student, tmp_path):
+    target = tmp_path / "not-a-folder"
+    target.write_text("x", encoding="utf-8")
+
+    status, _, err = run(capsys, "build", student.path, "-o", target, "--no-pdf")
+
+    assert status == 2
+    assert "is a file" in err
+    assert target.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize(
+    "args", [["serve", "--port", "99999"], ["receipt", "--year", "5000"]]
+)
+def test_out_of_range_numbers_are_usage_errors(capsys, args):
+    with pytest.raises(SystemExit) as exit_info:
+        generator.cli.main(args)
+
+    assert exit_info.value.code == 2

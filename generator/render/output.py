@@ -24,6 +24,8 @@ class OutputRefused(Exception):
 def check_output_root(out: Path, content_roots: list[Path]) -> None:
     """Refuse an output folder that would put the user's own files at risk."""
     target = out.resolve()
+    if target.exists() and not target.is_dir():
+        raise OutputRefused(f"{out}: is a file, not a folder")
     home = Path.home().resolve()
     if target == Path(target.anchor) or target == home:
         raise OutputRefused(f"{out}: a root or home folder cannot be the output")
