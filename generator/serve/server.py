@@ -26,6 +26,11 @@ log = logging.getLogger(__name__)
 PREFIX = "/__portfolio__/"
 KEEPALIVE_SECONDS = 15
 _SCRIPT = f'<script src="{PREFIX}client.js" defer></script>'
+_WAITING = (
+    b'<!DOCTYPE html><html lang="zh-Hant-TW"><meta charset="utf-8">'
+    b"<title>portfolio</title><body><p>Not found / \xe6\x89\xbe\xe4\xb8\x8d\xe5"
+    b"\x88\xb0</p></body></html>"
+)
 
 
 class Hub:
@@ -190,10 +195,13 @@ class Handler(BaseHTTPRequestHandler):
         self._send(HTTPStatus.OK, path.read_bytes(), "application/pdf", head)
 
     def _not_found(self, head: bool) -> None:
+        # Before the first good build there is no 404 page yet; a bare page
+        # with the client still shows the findings and reloads once fixed.
         page = safe_path(self.server.preview.site_dir, "/404.html")
-        body = _inject(page.read_bytes()) if page else b"Not found"
-        kind = "text/html; charset=utf-8" if page else "text/plain; charset=utf-8"
-        self._send(HTTPStatus.NOT_FOUND, body, kind, head)
+        body = page.read_bytes() if page else _WAITING
+        self._send(
+            HTTPStatus.NOT_FOUND, _inject(body), "text/html; charset=utf-8", head
+        )
 
     def _send(self, status: HTTPStatus, body: bytes, kind: str, head: bool) -> None:
         self.send_response(status)

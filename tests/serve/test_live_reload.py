@@ -175,3 +175,28 @@ def test_the_polling_watcher_sees_an_edit_too(student: Path, tmp_path: Path) -> 
     finally:
         events.close()
         session.close()
+
+
+def test_a_root_broken_from_the_start_still_serves_a_page_that_will_reload(
+    student: Path, tmp_path: Path
+) -> None:
+    from generator.serve import open_session
+    from tests.serve.conftest import AS_OF
+
+    record = student / "outcomes/pendulum/index.md"
+    save(record, OUTCOME.replace("credits: 2", "credits: two"))
+    session = open_session(student, tmp_path / "first", port=0, as_of=AS_OF)
+    events = Events(session.url)
+    try:
+        status, page = fetch(session, "/")
+        assert status == 404 and "/__portfolio__/client.js" in page
+        assert events.first["ok"] is False
+
+        save(record, OUTCOME)
+        fixed = events.until(lambda s: s["ok"])
+
+        assert fixed["version"] > events.first["version"]
+        assert fetch(session, "/")[0] == 200
+    finally:
+        events.close()
+        session.close()
