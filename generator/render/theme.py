@@ -16,10 +16,23 @@ import jinja2
 
 from generator import i18n
 
-# TODO: themes/ lives beside the package in the source tree, so a wheel
-# installed without the checkout finds no default theme; PORTFOLIO_THEMES can
-# point at a copy until the theme ships as package data.
-THEMES = Path(os.environ.get("PORTFOLIO_THEMES", Path(__file__).parents[2] / "themes"))
+
+def _themes_folder() -> Path:
+    """Where the shipped themes are: PORTFOLIO_THEMES, the package, or the checkout.
+
+    An installed wheel carries them as generator/themes; in a checkout (and an
+    editable install) they are the top-level themes/ folder.
+    """
+    chosen = os.environ.get("PORTFOLIO_THEMES")
+    if chosen:
+        return Path(chosen)
+    installed = Path(__file__).parents[1] / "themes"
+    if (installed / "default").is_dir():
+        return installed
+    return Path(__file__).parents[2] / "themes"
+
+
+THEMES = _themes_folder()
 DEFAULT = THEMES / "default"
 
 
