@@ -28,6 +28,13 @@ log = logging.getLogger(__name__)
 
 WIDTHS = (480, 960)
 PREVIEW_WIDTH = 400
+# What Pillow raises for a file it cannot or will not decode (a bomb's size).
+UNREADABLE_IMAGE = (
+    UnidentifiedImageError,
+    OSError,
+    ValueError,
+    Image.DecompressionBombError,
+)
 MAX_WIDTH = 1600
 PREVIEW_SUFFIX = "-preview.jpg"
 # Content sources are never published, even when a body links to one: they
@@ -196,18 +203,13 @@ class Publisher:
                 # Turned upright in place: a copy would cost as much as decoding.
                 ImageOps.exif_transpose(opened, in_place=True)
                 image = opened
-        except (
-            UnidentifiedImageError,
-            OSError,
-            ValueError,
-            Image.DecompressionBombError,
-        ) as error:
+        except UNREADABLE_IMAGE as error:
             log.warning("cannot read image %s: %s", source, error)
             return None
-        image = _without_metadata(image)
+        image = without_metadata(image)
         fmt = "JPEG" if actual == "jpg" else "PNG"
         if image.width > MAX_WIDTH:
-            image = _resized(image, MAX_WIDTH)
+            image = resized(image, MAX_WIDTH)
         _save(image, target, fmt)
         published = Published(
             url=url,
@@ -220,7 +222,7 @@ class Publisher:
         for width in WIDTHS:
             if width < image.width:
                 smaller = target.with_name(f"{target.stem}-{width}{target.suffix}")
-                _save(_resized(image, width), smaller, fmt)
+                _save(resized(image, width), smaller, fmt)
                 published.srcset.append((str(Path(url).with_name(smaller.name)), width))
         published.srcset.append((url, image.width))
         return published
@@ -242,7 +244,7 @@ class Publisher:
             page = document[0]
             width = page.get_width() or 1
             bitmap = page.render(scale=PREVIEW_WIDTH / width)
-            preview = _without_metadata(bitmap.to_pil().convert("RGB"))
+            preview = without_metadata(bitmap.to_pil().convert("RGB"))
         except pdfium.PdfiumError as error:
             log.info("no preview for %s: %s", source.name, error)
             return None
@@ -260,7 +262,7 @@ def _blank_video_location(path: Path) -> None:
         path.write_bytes(data)
 
 
-def _without_metadata(image: Image.Image) -> Image.Image:
+def without_metadata(image: Image.Image) -> Image.Image:
     """The same pixels with no EXIF, XMP or comments; colour profile kept."""
     if image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
@@ -271,7 +273,7 @@ def _without_metadata(image: Image.Image) -> Image.Image:
     return image
 
 
-def _resized(image: Image.Image, width: int) -> Image.Image:
+def resized(image: Image.Image, width: int) -> Image.Image:
     """A smaller copy; whole-factor shrinking first, then Lanczos for the rest.
 
     Averaging pixel blocks before Lanczos is five times faster for the usual

@@ -17,9 +17,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageOps
 
-from generator.render.assets import Published, Publisher
+from generator.render.assets import (
+    UNREADABLE_IMAGE,
+    Published,
+    Publisher,
+    resized,
+    without_metadata,
+)
 from generator.render.views import References, ViewBuilder
 
 with warnings.catch_warnings():
@@ -73,12 +79,7 @@ class PrintPublisher(Publisher):
                 width, height = opened.size
                 if opened.getexif().get(_EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
                     width, height = height, width
-        except (
-            UnidentifiedImageError,
-            OSError,
-            ValueError,
-            Image.DecompressionBombError,
-        ) as error:
+        except UNREADABLE_IMAGE as error:
             log.warning("cannot read image %s: %s", source, error)
             return None
         self._images[url] = source
@@ -106,14 +107,12 @@ def _print_image(source: Path) -> bytes:
     """Re-encode a photo for print: turned upright, metadata (GPS) left behind."""
     with Image.open(source) as opened:
         fmt = "JPEG" if opened.format == "JPEG" else "PNG"
-        image = ImageOps.exif_transpose(opened)
-        image.load()
+        opened.load()
+        ImageOps.exif_transpose(opened, in_place=True)
+        image = without_metadata(opened)
     icc = image.info.get("icc_profile")
-    if image.mode not in ("RGB", "RGBA", "L", "LA"):
-        image = image.convert("RGBA" if "A" in image.getbands() else "RGB")
     if image.width > PRINT_MAX_WIDTH:
-        height = max(1, round(image.height * PRINT_MAX_WIDTH / image.width))
-        image = image.resize((PRINT_MAX_WIDTH, height), Image.Resampling.LANCZOS)
+        image = resized(image, PRINT_MAX_WIDTH)
     options: dict[str, Any] = {"icc_profile": icc} if icc else {}
     if fmt == "JPEG":
         image = image.convert("RGB") if image.mode in ("RGBA", "LA") else image
