@@ -17,7 +17,6 @@ import os
 import time
 import traceback
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -262,6 +261,9 @@ def run(
         for root in students:
             yield build_student(root, options)
         return
+    # Imported here: multiprocessing is a cost one student's build never needs.
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(students))) as pool:
         futures = [pool.submit(build_student, root, options) for root in students]
         for future in as_completed(futures):
@@ -287,6 +289,8 @@ def check_many(
         for root in roots:
             yield check_student(root, as_of, language)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(
             check_student, roots, [as_of] * len(roots), [language] * len(roots),

@@ -10,10 +10,9 @@ import datetime as dt
 import difflib
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
-from generator import i18n
+from generator import i18n, package_text
 from generator.findings import Findings
 from generator.model import Source
 from generator.ruleprofile import RuleProfile
@@ -30,11 +29,7 @@ STATEMENT_KEYS = ("highlights", "reflection", "motivation", "plan")
 @cache
 def definitions() -> dict[str, dict[str, dict[str, Any]]]:
     """Every content kind's fields, as written in fields.yaml."""
-    text = (
-        resources.files("generator")
-        .joinpath("data/fields.yaml")
-        .read_text(encoding="utf-8")
-    )
+    text = package_text("data/fields.yaml")
     return load_plain(text)
 
 

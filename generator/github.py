@@ -9,10 +9,9 @@ with the content folder and the generator version that wrote it.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path, PurePosixPath
 
-from generator import origin, scaffold, schema
+from generator import origin, package_text, scaffold, schema
 
 WORKFLOW = PurePosixPath(".github/workflows/pages.yml")
 # What the generator's own repository, or a fork of it, installs: itself.
@@ -23,11 +22,7 @@ _SCHEMA_FILES = {"site": "site.yaml", "courses": "courses.yaml",
 
 
 def _template(name: str) -> str:
-    return (
-        resources.files("generator")
-        .joinpath(f"data/github/{name}")
-        .read_text(encoding="utf-8")
-    )
+    return package_text(f"data/github/{name}")
 
 
 def workflow(content: str, tool: str) -> str:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import string
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from generator import package_text
 from generator.yamlsource import load_plain
 
 LANGUAGES = ("zh-TW", "en")
@@ -26,22 +26,14 @@ def normalize_language(value: str | None) -> str:
 
 @cache
 def _locale(language: str) -> dict[str, Any]:
-    text = (
-        resources.files("generator")
-        .joinpath(f"locales/{language}.yaml")
-        .read_text(encoding="utf-8")
-    )
+    text = package_text(f"locales/{language}.yaml")
     return load_plain(text)
 
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
     """The rule catalogue: every rule's area, severity and texts, by name."""
-    text = (
-        resources.files("generator")
-        .joinpath("rules/catalogue.yaml")
-        .read_text(encoding="utf-8")
-    )
+    text = package_text("rules/catalogue.yaml")
     return load_plain(text)
 
 

@@ -14,7 +14,6 @@ import json
 import os
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -33,6 +32,9 @@ class Origin:
 
 
 def _recorded() -> dict:
+    # Imported here: only an installed copy asks, and the import is slow.
+    from importlib import metadata
+
     try:
         text = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
     except metadata.PackageNotFoundError:

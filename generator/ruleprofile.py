@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from generator import package_text
 from generator.yamlsource import YamlProblem, load, load_plain
 
 BUILTIN = ("taipei",)
@@ -80,11 +80,7 @@ class RuleProfile:
 
 @cache
 def _builtin(name: str) -> RuleProfile:
-    text = (
-        resources.files("generator")
-        .joinpath(f"rules/{name}.yaml")
-        .read_text(encoding="utf-8")
-    )
+    text = package_text(f"rules/{name}.yaml")
     return RuleProfile(name=name, data=load_plain(text))
 
 

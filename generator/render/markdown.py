@@ -17,9 +17,12 @@ from functools import lru_cache
 
 import markdown
 import nh3
-
-EXTENSIONS = ["tables", "footnotes", "attr_list", "toc", "fenced_code", "sane_lists"]
-EXTENSION_CONFIGS = {"toc": {"permalink": False, "slugify": None}}
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col",
@@ -58,14 +61,19 @@ def _slug(value: str, separator: str) -> str:
     return separator.join(filter(None, "".join(kept).split(separator))) or "section"
 
 
-EXTENSION_CONFIGS["toc"]["slugify"] = _slug
-
-
 @lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
-    return markdown.Markdown(
-        extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS, output_format="html"
-    )
+    # Extensions as objects, not names: looking names up goes through the
+    # installed packages' entry points, which costs more than converting a body.
+    extensions = [
+        TableExtension(),
+        FootnoteExtension(),
+        AttrListExtension(),
+        TocExtension(permalink=False, slugify=_slug),
+        FencedCodeExtension(),
+        SaneListExtension(),
+    ]
+    return markdown.Markdown(extensions=extensions, output_format="html")
 
 
 @lru_cache(maxsize=4096)
