@@ -46,11 +46,14 @@ def build_site(
     pdf: bool = True,
     variant: str | None = None,
     base_url: str | None = None,
+    share: bool = False,
 ) -> BuildResult:
     """Check `root`; when it has no errors, write `out/site/` and `out/pdf/`.
 
     Dossiers print before the site only when site.yaml publishes them, so the
-    site can link the fresh files.
+    site can link the fresh files. `share` splits the work with a forked child
+    (parallel.py): right for one student, wrong inside a pool of workers that
+    already keeps every core busy.
     """
     started = time.perf_counter()
     checked = check_root(root, as_of, language)
@@ -66,10 +69,10 @@ def build_site(
 
     final = out / "site"
     with output.staged(final) as staging:
-        portfolio = build_views(checked, staging)
+        portfolio = build_views(checked, staging, share)
         if checked.content.site.publish_dossiers:
             publish_dossiers(portfolio, dossiers, staging)
-        pages = render_site(portfolio, staging, folders)
+        pages = render_site(portfolio, staging, folders, share)
 
     seconds = time.perf_counter() - started
     log.info("built %s: %d pages in %.2f s", root, pages, seconds)

@@ -319,6 +319,7 @@ def _build_one(
             pdf=options.pdf,
             variant=options.variant,
             base_url=options.base_url,
+            share=True,
         )
     except OutputRefused as error:
         raise UsageError(str(error)) from None

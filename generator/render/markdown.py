@@ -76,6 +76,11 @@ def _converter() -> markdown.Markdown:
     return markdown.Markdown(extensions=extensions, output_format="html")
 
 
+def prepare() -> None:
+    """Make the converter now, before work is shared with a forked child."""
+    _converter()
+
+
 @lru_cache(maxsize=4096)
 def _convert_cached(digest: str, text: str) -> str:
     converter = _converter()

@@ -16,6 +16,7 @@ from typing import Any
 
 import jinja2
 
+from generator import parallel
 from generator.render import theme
 from generator.render.views import Portfolio
 
@@ -88,26 +89,37 @@ class SiteRenderer:
         self.env = theme.environment(folders, portfolio.language)
 
     def render_page(self, page: Page) -> str:
-        template = self.env.get_template(page.template)
+        template = self._template(page.template, page.path)
         values = theme.page_context(page.path, site=self.portfolio, **page.values())
-        return template.render(values)
+        try:
+            return template.render(values)
+        except Exception as error:
+            # A theme's template failed: name its file and line, not ours.
+            raise ThemeError(_theme_error(error, page.path)) from error
 
-    def write_pages(self, site_dir: Path, pages: Iterable[Page]) -> int:
-        count = 0
-        made: set[Path] = set()
-        for page in pages:
-            target = site_dir / page.path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            try:
-                html = self.render_page(page)
-            except Exception as error:
-                # A theme's template failed: name its file and line, not ours.
-                raise ThemeError(_theme_error(error, page.path)) from error
-            target.write_text(html, encoding="utf-8", newline="\n")
-            count += 1
-        return count
+    def write_pages(
+        self, site_dir: Path, pages: Iterable[Page], share: bool = False
+    ) -> int:
+        """Write each page; `share` lets a forked child write half of them."""
+        pages = list(pages)
+        for folder in sorted({(site_dir / page.path).parent for page in pages}):
+            folder.mkdir(parents=True, exist_ok=True)
+        # Compiled here once, rather than by both processes.
+        for name in sorted({page.template for page in pages}):
+            self._template(name, name)
+
+        def write(page: Page) -> int:
+            html = self.render_page(page)
+            (site_dir / page.path).write_text(html, encoding="utf-8", newline="\n")
+            return 1
+
+        return sum(parallel.shared_map(write, pages, share=share))
+
+    def _template(self, name: str, page: str) -> jinja2.Template:
+        try:
+            return self.env.get_template(name)
+        except Exception as error:
+            raise ThemeError(_theme_error(error, page)) from error
 
     def write_static(self, site_dir: Path) -> int:
         return write_static(site_dir, self.folders)
@@ -130,11 +142,13 @@ def write_static(site_dir: Path, folders: list[Path]) -> int:
     return len(files)
 
 
-def render_site(portfolio: Portfolio, site_dir: Path, folders: list[Path]) -> int:
+def render_site(
+    portfolio: Portfolio, site_dir: Path, folders: list[Path], share: bool = False
+) -> int:
     """Write the whole site; returns the number of pages written."""
     renderer = SiteRenderer(portfolio, folders)
     pages = plan_pages(portfolio)
-    count = renderer.write_pages(site_dir, pages)
+    count = renderer.write_pages(site_dir, pages, share)
     renderer.write_static(site_dir)
     renderer.write_robots(site_dir)
     log.info("wrote %d pages to %s", count, site_dir)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator import bodyrefs, i18n
+from generator import bodyrefs, i18n, parallel
 from generator.deadlines import upcoming
 from generator.model import Application, Content, Outcome, Performance, Record
 from generator.project import Checked
@@ -154,8 +154,12 @@ class Portfolio:
 class ViewBuilder:
     """Turns checked content into views, publishing the files they show."""
 
-    def __init__(self, checked: Checked, publisher: Publisher | None) -> None:
+    def __init__(
+        self, checked: Checked, publisher: Publisher | None, share: bool = False
+    ) -> None:
         self.checked = checked
+        # Whether records may be shared with a forked child (see parallel.py).
+        self.share = share
         self.content: Content = checked.content
         self.profile = checked.profile
         self.language = i18n.normalize_language(checked.findings.language)
@@ -356,16 +360,18 @@ class ViewBuilder:
 
     def build(self) -> Portfolio:
         content = self.content
-        outcomes = {
-            o.id: self.record_view(o, "outcome")
-            for o in content.outcomes.values()
-            if not o.private
-        }
-        performances = {
-            p.id: self.record_view(p, "performance")
-            for p in content.performances.values()
-            if not p.private
-        }
+        records = [(o, "outcome") for o in content.outcomes.values() if not o.private]
+        records += [
+            (p, "performance") for p in content.performances.values() if not p.private
+        ]
+        # Each record publishes into a folder of its own, so records can be
+        # viewed in any order and by two processes.
+        markdown.prepare()
+        viewed = parallel.shared_map(
+            lambda pair: self.record_view(*pair), records, share=self.share
+        )
+        outcomes = {v.id: v for v in viewed if v.kind == "outcome"}
+        performances = {v.id: v for v in viewed if v.kind == "performance"}
         outcome_list = sorted(outcomes.values(), key=lambda v: v.sort_key)
         performance_list = sorted(
             performances.values(), key=lambda v: v.sort_key, reverse=True
@@ -532,10 +538,15 @@ def build_date(as_of: dt.date) -> dt.date:
         return as_of
 
 
-def build_views(checked: Checked, site_dir: Path | None) -> Portfolio:
-    """The public view of a checked root; publishes files when `site_dir` is given."""
+def build_views(
+    checked: Checked, site_dir: Path | None, share: bool = False
+) -> Portfolio:
+    """The public view of a checked root; publishes files when `site_dir` is given.
+
+    `share` lets a forked child view half of the records (see parallel.py).
+    """
     publisher = Publisher(site_dir, checked.content.root) if site_dir else None
-    return ViewBuilder(checked, publisher).build()
+    return ViewBuilder(checked, publisher, share).build()
 
 
 def private_files(content: Content) -> list[Path]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
 from rules.builders import Root
 
+from generator import parallel
 from generator.render.views import build_date
 
 from .conftest import EXAMPLE, EXAMPLE_AS_OF, build, built
@@ -37,6 +39,19 @@ def test_the_example_built_into_another_folder_is_byte_identical(
     again = built(EXAMPLE, tmp_path / "elsewhere", as_of=EXAMPLE_AS_OF)
 
     assert again.digest() == example_site.digest()
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux") or parallel.cores() < 2,
+    reason="work is shared only on Linux with two or more cores",
+)
+def test_the_example_built_with_a_forked_helper_is_byte_identical(
+    example_site: Site, tmp_path: Path
+) -> None:
+    assert parallel.can_fork(), "a thread left running by another test"
+    shared = built(EXAMPLE, tmp_path / "shared", as_of=EXAMPLE_AS_OF, share=True)
+
+    assert shared.digest() == example_site.digest()
 
 
 def test_the_footer_shows_the_as_of_date_without_source_date_epoch(

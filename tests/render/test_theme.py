@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from rules.builders import Root
 
 from generator.render.theme import DEFAULT, relative_url, theme_folders
@@ -97,3 +100,16 @@ def test_a_url_from_a_nested_page_climbs_to_the_site_root() -> None:
         "../assets/style.css"
     )
     assert relative_url("tags.html#tag-x", "index.html") == "tags.html#tag-x"
+
+
+_SEGMENT = st.text(alphabet="abx-_.0", min_size=1, max_size=5).filter(
+    lambda s: s not in (".", "..")
+)
+_SITE_PATH = st.lists(_SEGMENT, min_size=1, max_size=4).map("/".join)
+
+
+@given(_SITE_PATH, _SITE_PATH)
+def test_a_url_between_site_paths_is_what_relpath_gives(target: str, page: str) -> None:
+    expected = posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+    assert relative_url(target, page) == expected
