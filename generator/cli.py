@@ -319,7 +319,7 @@ def _build_one(
             pdf=options.pdf,
             variant=options.variant,
             base_url=options.base_url,
-            share=True,
+            share=os.environ.get("NOSHARE") is None,
         )
     except OutputRefused as error:
         raise UsageError(str(error)) from None

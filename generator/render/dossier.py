@@ -495,11 +495,12 @@ class DossierPrinter:
         with tempfile.TemporaryDirectory(prefix="portfolio-print-") as scratch:
             assets = Path(scratch)
             publisher = PrintPublisher(assets, content.root, private_files(content))
-            portfolio = PrintViews(self.checked, publisher).build()
+            # Only the records the printed applications pick are viewed: a
+            # student may keep a hundred records for three dossiers of ten.
+            chosen = only or list(content.applications)
+            portfolio = PrintViews(self.checked, publisher, applications=chosen).build()
             printed = []
             for application in portfolio.applications:
-                if only and application.id not in only:
-                    continue
                 printed.append(self.print_application(application, assets, publisher))
         return printed
 

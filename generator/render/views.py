@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -155,11 +156,18 @@ class ViewBuilder:
     """Turns checked content into views, publishing the files they show."""
 
     def __init__(
-        self, checked: Checked, publisher: Publisher | None, share: bool = False
+        self,
+        checked: Checked,
+        publisher: Publisher | None,
+        share: bool = False,
+        applications: Collection[str] | None = None,
     ) -> None:
         self.checked = checked
         # Whether records may be shared with a forked child (see parallel.py).
         self.share = share
+        # Only these applications and the records they pick (a dossier's
+        # needs), or everything (a site's).
+        self.applications = None if applications is None else set(applications)
         self.content: Content = checked.content
         self.profile = checked.profile
         self.language = i18n.normalize_language(checked.findings.language)
@@ -360,10 +368,27 @@ class ViewBuilder:
 
     def build(self) -> Portfolio:
         content = self.content
+        chosen = [
+            a
+            for a in sorted(content.applications.values(), key=lambda a: a.id)
+            if not a.private
+            and (self.applications is None or a.id in self.applications)
+        ]
         records = [(o, "outcome") for o in content.outcomes.values() if not o.private]
         records += [
             (p, "performance") for p in content.performances.values() if not p.private
         ]
+        if self.applications is not None:
+            picked = {
+                (kind, record_id)
+                for a in chosen
+                for kind, ids in (
+                    ("outcome", a.outcome_ids),
+                    ("performance", a.performance_ids),
+                )
+                for record_id in ids
+            }
+            records = [(r, kind) for r, kind in records if (kind, r.id) in picked]
         # Each record publishes into a folder of its own, so records can be
         # viewed in any order and by two processes.
         markdown.prepare()
@@ -377,9 +402,7 @@ class ViewBuilder:
             performances.values(), key=lambda v: v.sort_key, reverse=True
         )
         applications = [
-            self.application_view(a, outcomes, performances)
-            for a in sorted(content.applications.values(), key=lambda a: a.id)
-            if not a.private
+            self.application_view(a, outcomes, performances) for a in chosen
         ]
         return Portfolio(
             language=self.language,
