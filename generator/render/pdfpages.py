@@ -18,9 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pypdf
-from fontTools.cffLib import CFFFontSet
 from fontTools.ttLib import TTFont, TTLibError
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+
+from generator.render import hbsubset
 
 log = logging.getLogger(__name__)
 
@@ -151,9 +152,10 @@ def slim_fonts(writer: pypdf.PdfWriter) -> None:
     WeasyPrint has HarfBuzz keep glyph ids when it subsets, so a Noto CJK
     subset still holds some 62,000 empty glyph slots: about 115 KB a face, in
     the dossier and again in every item file. Its text draws glyph ids as CIDs;
-    a bare CID-keyed CFF maps CIDs to glyphs through its charset, so each face
-    is rebuilt holding just the glyphs its /W widths list, each named by its
-    old id. Faces that are not CID-keyed CFF are left as they are.
+    a bare CID-keyed CFF maps CIDs to glyphs through its charset, so HarfBuzz
+    rebuilds each face holding just the glyphs its /W widths list, each keeping
+    its old id as its CID. Faces that are not CID-keyed CFF are left as they
+    are, and so is every face when HarfBuzz's subsetter is missing.
     """
     faces: dict[int, tuple[Any, set[int]]] = {}
     for page in writer.pages:
@@ -197,34 +199,26 @@ def _widths_cids(widths: Any) -> set[int]:
 
 
 def _compact_cff(data: bytes, cids: set[int]) -> bytes | None:
-    """A bare CFF of the glyphs `cids`, or None when the face is not for us."""
+    """A bare CFF of the glyphs `cids`, or None when the face is not for us.
+
+    Only a CID-keyed face keeps its text readable when its glyphs are
+    renumbered: its charset names each glyph by the CID the text draws.
+    """
     if data[:4] != b"OTTO" or not cids:
         return None
     try:
-        # The font box stays as HarfBuzz wrote it: measuring it runs every glyph.
+        # Lazily: only the top dictionary is read, not the 60,000 glyphs.
         font = TTFont(io.BytesIO(data), lazy=True, recalcBBoxes=False)
-        cff: CFFFontSet = font["CFF "].cff
-        top = cff.topDictIndex[0]
-        charstrings = top.CharStrings
-        if not hasattr(top, "ROS") or not charstrings.charStringsAreIndexed:
+        top = font["CFF "].cff.topDictIndex[0]
+        if not hasattr(top, "ROS"):
             return None
-        index = charstrings.charStringsIndex
-        keep = [0, *sorted(c for c in cids if 0 < c < len(index))]
-        index.items = [index[gid] for gid in keep]
-        del index.file, index.offsets
-        if hasattr(top, "FDSelect"):
-            top.FDSelect.gidArray = [top.FDSelect.gidArray[g] for g in keep]
-            top.FDSelect.format = None
-        names = [".notdef", *(f"cid{gid:05d}" for gid in keep[1:])]
-        charstrings.charStrings = {name: i for i, name in enumerate(names)}
-        top.charset = names
-        top.numGlyphs = len(names)
-        buffer = io.BytesIO()
-        cff.compile(buffer, font)
     except (TTLibError, KeyError, IndexError, AssertionError) as error:
         log.info("font left as WeasyPrint wrote it: %s", error)
         return None
-    return buffer.getvalue()
+    compact = hbsubset.cff_of_glyphs(data, sorted(cids))
+    if compact is None:
+        log.info("font left as WeasyPrint wrote it: HarfBuzz could not subset it")
+    return compact
 
 
 def split(

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from fontTools.cffLib import CFFFontSet
 from PIL import Image, ImageChops
 from pypdf.generic import ArrayObject, NumberObject
 
-from generator.render import pdfpages
+from generator.render import hbsubset, pdfpages
 
 BOX = (100.0, 100.0, 500.0, 700.0)  # left, bottom, right, top in points
 
@@ -124,3 +125,37 @@ def test_slimmed_fonts_draw_the_same_glyphs(chinese_pdf: bytes, tmp_path: Path) 
     difference = ImageChops.difference(before, after)
     # Anti-aliasing may differ by a shade; a wrong glyph changes whole strokes.
     assert sum(difference.histogram()[64:]) == 0
+
+
+def _faces(pdf: bytes) -> list[tuple[bytes, set[int]]]:
+    """Each embedded CFF face of a PDF with the CIDs its text draws."""
+    faces = []
+    for font in (
+        pypdf.PdfReader(io.BytesIO(pdf)).pages[0]["/Resources"]["/Font"].values()
+    ):
+        for cid_font in font.get_object()["/DescendantFonts"]:
+            cid_font = cid_font.get_object()
+            descriptor = cid_font["/FontDescriptor"].get_object()
+            data = descriptor["/FontFile3"].get_object().get_data()
+            faces.append((data, pdfpages._widths_cids(cid_font["/W"])))
+    return faces
+
+
+def test_harfbuzz_keeps_every_glyph_under_its_cid(chinese_pdf: bytes) -> None:
+    for data, cids in _faces(chinese_pdf):
+        compact = hbsubset.cff_of_glyphs(data, sorted(cids))
+        assert compact is not None
+        cff = CFFFontSet()
+        cff.decompile(io.BytesIO(compact), None)
+
+        names = set(cff.topDictIndex[0].charset)
+        assert {f"cid{cid:05d}" for cid in cids} <= names
+        assert len(names) < len(cids) + 10
+
+
+def test_fonts_stay_as_written_without_harfbuzz_subset(
+    chinese_pdf: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(hbsubset, "_harfbuzz", lambda: None)
+
+    assert _faces(_slimmed(chinese_pdf)) == _faces(chinese_pdf)
