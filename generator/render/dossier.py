@@ -367,7 +367,8 @@ class DossierPrinter:
         _write_atomically(target, pdf)
 
         parts = self._split(application, pdf, document, sections)
-        pages = pdfpages.page_count(pdf)
+        # Evidence is laid onto pages WeasyPrint made, so its count is the PDF's.
+        pages = len(document.pages)
         manifest[application.id] = {"digest": digest, "pages": pages}
         self._save_manifest(manifest)
         log.info("printed %s: %d pages", target, pages)

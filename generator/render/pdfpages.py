@@ -295,7 +295,3 @@ def flatten_bookmarks(tree: list[Any], level: int = 1) -> list[Bookmark]:
         flat.append(Bookmark(level, label, page))
         flat += flatten_bookmarks(children, level + 1)
     return flat
-
-
-def page_count(pdf: bytes) -> int:
-    return len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
