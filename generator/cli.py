@@ -17,7 +17,7 @@ import sys
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from generator import __version__, findings, i18n, scaffold, schema
 from generator.project import Checked, check_root
@@ -650,3 +650,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.debug("internal error", exc_info=True)
         print(i18n.text(args.lang or _env_language(), "cli.internal"), file=sys.stderr)
         return EXIT_USAGE
+
+
+def run() -> NoReturn:
+    """The `portfolio` command: main(), then leave without the interpreter's teardown.
+
+    Freeing every module and object one by one took a tenth of a second after
+    a build, longer than checking a student; the system takes the memory back
+    at once. Output is flushed and logging shut down first; every file the
+    program writes is closed by then. Tests call main() and keep their process.
+    """
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
