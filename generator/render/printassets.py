@@ -20,9 +20,11 @@ from typing import Any
 from PIL import Image, ImageOps
 
 from generator.render.assets import (
+    EXIF_ORIENTATION,
     UNREADABLE_IMAGE,
     Published,
     Publisher,
+    decode_smaller,
     resized,
     without_metadata,
 )
@@ -40,7 +42,6 @@ ASSET_URL = re.compile(rf"{ASSET_SCHEME}:///([^\"'\s)#?]+)")
 # Wider images are scaled down before WeasyPrint sees them: 2000 px across the
 # 174 mm text column is already more than the dossier's 200 dpi needs.
 PRINT_MAX_WIDTH = 2000
-_EXIF_ORIENTATION = 0x0112
 
 
 def asset_url(url: str) -> str:
@@ -77,7 +78,7 @@ class PrintPublisher(Publisher):
         try:
             with Image.open(source) as opened:
                 width, height = opened.size
-                if opened.getexif().get(_EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
+                if opened.getexif().get(EXIF_ORIENTATION, 1) in (5, 6, 7, 8):
                     width, height = height, width
         except UNREADABLE_IMAGE as error:
             log.warning("cannot read image %s: %s", source, error)
@@ -107,6 +108,7 @@ def _print_image(source: Path) -> bytes:
     """Re-encode a photo for print: turned upright, metadata (GPS) left behind."""
     with Image.open(source) as opened:
         fmt = "JPEG" if opened.format == "JPEG" else "PNG"
+        decode_smaller(opened, PRINT_MAX_WIDTH)
         opened.load()
         ImageOps.exif_transpose(opened, in_place=True)
         image = without_metadata(opened)

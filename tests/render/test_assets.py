@@ -7,8 +7,9 @@ import zlib
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
-from generator.render.assets import Publisher, safe_name
+from generator.render.assets import EXIF_ORIENTATION, MAX_WIDTH, Publisher, safe_name
 
 from .conftest import jpeg, pdf, png
 
@@ -142,3 +143,31 @@ def test_a_decompression_bomb_is_not_published_and_does_not_crash(
     source = _source(publisher, "bomb.png", _png_claiming(40_000, 40_000))
 
     assert publisher.publish(source, "outcomes/x") is None
+
+
+def _sideways_jpeg(width: int, height: int) -> bytes:
+    """A photo stored `width` x `height` that its EXIF says to turn upright."""
+    exif = Image.Exif()
+    exif[EXIF_ORIENTATION] = 6
+    return jpeg(width, height, exif)
+
+
+def test_a_big_photo_is_published_at_the_largest_site_width(
+    publisher: Publisher,
+) -> None:
+    published = publisher.publish(_source(publisher, "a.jpg", jpeg(4000, 3000)), "x")
+
+    assert published is not None
+    assert (published.width, published.height) == (MAX_WIDTH, 1200)
+    with Image.open(publisher.site_dir / published.url) as image:
+        assert image.size == (MAX_WIDTH, 1200)
+
+
+def test_a_big_sideways_photo_is_published_upright_at_the_largest_width(
+    publisher: Publisher,
+) -> None:
+    source = _source(publisher, "a.jpg", _sideways_jpeg(4000, 3000))
+    published = publisher.publish(source, "x")
+
+    assert published is not None
+    assert (published.width, published.height) == (MAX_WIDTH, 2133)
