@@ -101,7 +101,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.add_argument("--as-of", type=_date, metavar="DATE")
     build.add_argument("--no-pdf", action="store_true", help="skip the dossiers")
-    build.add_argument("--jobs", type=int, metavar="N", help="worker processes")
+    build.add_argument(
+        "--jobs", type=int, metavar="N", help="worker processes (1: no helpers)"
+    )
     build.add_argument("--shard", type=_shard, metavar="I/N", help="build share I of N")
     build.add_argument(
         "--base-url",
@@ -319,7 +321,8 @@ def _build_one(
             pdf=options.pdf,
             variant=options.variant,
             base_url=options.base_url,
-            share=os.environ.get("NOSHARE") is None,
+            # One student's records go to two processes unless --jobs 1.
+            share=args.jobs is None or args.jobs > 1,
         )
     except OutputRefused as error:
         raise UsageError(str(error)) from None

@@ -564,3 +564,22 @@ def test_out_of_range_numbers_are_usage_errors(capsys, args):
         generator.cli.main(args)
 
     assert exit_info.value.code == 2
+
+
+# -- build: one student, with and without a helper process ---------------------
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
+def test_build_with_one_job_writes_the_same_site(capsys, tmp_path):
+    example = REPOSITORY / "content"
+    options = ("--no-pdf", "--as-of", "2026-11-20")
+
+    shared = run(capsys, "build", example, "-o", tmp_path / "a", *options)
+    alone = run(capsys, "build", example, "-o", tmp_path / "b", "--jobs", "1", *options)
+
+    assert shared[0] == alone[0] == 0
+    assert _site_files(tmp_path / "a" / "site") == _site_files(tmp_path / "b" / "site")

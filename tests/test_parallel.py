@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import threading
+import time
 
 import pytest
 
@@ -27,13 +28,18 @@ def test_shared_results_come_back_in_order() -> None:
     assert [square for square, _ in results] == [n * n for n in range(20)]
 
 
-@needs_fork
-def test_a_forked_child_does_every_other_job() -> None:
-    results = parallel.shared_map(_square_and_pid, range(20))
+def _slow_pid(n: int) -> int:
+    time.sleep(0.01)
+    return os.getpid()
 
-    pids = [pid for _, pid in results]
-    assert set(pids[0::2]) == {os.getpid()}
-    assert os.getpid() not in pids[1::2]
+
+@needs_fork
+def test_a_forked_child_takes_a_share_of_the_jobs() -> None:
+    pids = parallel.shared_map(_slow_pid, range(40))
+
+    assert os.getpid() in pids
+    assert len(set(pids)) == 2
+    assert 5 <= pids.count(os.getpid()) <= 35
 
 
 @needs_fork
@@ -82,3 +88,10 @@ def test_work_is_not_shared_while_another_thread_runs() -> None:
         other.join()
 
     assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_more_jobs_than_the_queue_holds_are_done_here() -> None:
+    results = parallel.shared_map(_square_and_pid, range(parallel.MAX_JOBS + 1))
+
+    assert {pid for _, pid in results} == {os.getpid()}
+    assert results[-1][0] == parallel.MAX_JOBS**2
