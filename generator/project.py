@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import i18n
+from generator import i18n, paths
 from generator.findings import Findings
 from generator.model import Content
 from generator.reader import Reader
@@ -47,6 +47,8 @@ def check_root(
     judged at; `language` overrides site.yaml's interface language.
     """
     findings = Findings(language=i18n.normalize_language(language))
+    # Folders are resolved afresh for each check: the live preview runs many.
+    paths.forget()
     reader = Reader(root, findings, forced_language=language)
     content = reader.read()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import fields as fieldspec
-from generator import i18n
+from generator import i18n, paths
 from generator.findings import Findings
 from generator.model import (
     Application,
@@ -111,7 +111,7 @@ class Reader:
         A symlink loop leads nowhere; reading it then reports the file missing.
         """
         try:
-            return not path.resolve().is_relative_to(self.real_root)
+            return not paths.real(path).is_relative_to(self.real_root)
         except (OSError, RuntimeError):
             return False
 

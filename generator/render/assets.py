@@ -21,6 +21,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from generator import paths
 from generator.filetypes import sniff_file
 from generator.render import media
 
@@ -112,8 +113,8 @@ class Publisher:
     def publish(self, source: Path, folder: str) -> Published | None:
         """Publish `source` under `files/<folder>/`; None if it cannot be read."""
         try:
-            real = source.resolve()
-        except OSError:
+            real = paths.real(source)
+        except (OSError, RuntimeError):
             return None
         if not real.is_file() or not real.is_relative_to(self.root):
             return None

@@ -7,11 +7,13 @@ the same attachment agree on what it is.
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from generator import i18n
+from generator import i18n, paths
 from generator.filetypes import sniff_file
 from generator.findings import Findings
 from generator.model import Content, Record
@@ -60,6 +62,10 @@ class Context:
     def language(self) -> str:
         return self.findings.language
 
+    @cached_property
+    def real_root(self) -> Path:
+        return self.content.root.resolve()
+
     def add(
         self, rule: str, record: Record | str, position: Any, **params: Any
     ) -> None:
@@ -93,24 +99,24 @@ class Context:
     ) -> Evidence:
         """Find a path written in a record, relative to the record's file."""
         evidence = Evidence(record=record, field=name, value=value, position=position)
-        root = self.content.root.resolve()
         written = Path(value)
         base = record.source.path.parent
         candidate = written if written.is_absolute() else base / written
         try:
-            resolved = candidate.resolve()
+            resolved = paths.real(candidate)
         except (OSError, RuntimeError):
             evidence.status = "missing"
             return evidence
-        if not resolved.is_relative_to(root):
+        if not resolved.is_relative_to(self.real_root):
             evidence.status = "outside"
             return evidence
         try:
             # A name too long for the disk, or a pipe, is as good as missing.
-            if not resolved.is_file():
+            status = resolved.stat()
+            if not stat.S_ISREG(status.st_mode):
                 evidence.status = "missing"
                 return evidence
-            evidence.size = resolved.stat().st_size
+            evidence.size = status.st_size
             evidence.actual = sniff_file(resolved)
         except OSError:
             evidence.status = "missing"
