@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -187,14 +186,16 @@ class Publisher:
         # TODO: a PDF is copied as it is, so the photos inside a scanned PDF
         # keep their EXIF and GPS; stripping them needs each embedded image
         # re-encoded (pypdf can replace image streams).
-        shutil.copyfile(source, target)
+        # Read once: written to the site, blanked, and drawn from the same bytes.
+        data = source.read_bytes()
         if actual in ("mp4", "mov", "m4a"):
-            _blank_video_location(target)
-        published = Published(
-            url=url, kind=kind, name=source.name, size=target.stat().st_size
-        )
+            video = bytearray(data)
+            if media.blank_locations(video):
+                data = bytes(video)
+        target.write_bytes(data)
+        published = Published(url=url, kind=kind, name=source.name, size=len(data))
         if kind == "pdf" and self.previews:
-            published.preview = self._pdf_preview(source, target, url)
+            published.preview = self._pdf_preview(data, source, target, url)
         return published
 
     def _image(
@@ -231,14 +232,16 @@ class Publisher:
         published.srcset.append((url, image.width))
         return published
 
-    def _pdf_preview(self, source: Path, target: Path, url: str) -> str | None:
+    def _pdf_preview(
+        self, data: bytes, source: Path, target: Path, url: str
+    ) -> str | None:
         """A JPEG of the first page, drawn in-process by PDFium.
 
         PDFium draws and Pillow encodes a page in about 2 ms; calling poppler's
         pdftoppm took 80 ms, which a student with sixty PDFs would wait for.
         """
         try:
-            document = pdfium.PdfDocument(str(source))
+            document = pdfium.PdfDocument(data)
         except (pdfium.PdfiumError, OSError) as error:
             log.info("no preview for %s: %s", source.name, error)
             return None
@@ -257,13 +260,6 @@ class Publisher:
         finally:
             document.close()
         return str(Path(url).with_name(f"{target.stem}{PREVIEW_SUFFIX}"))
-
-
-def _blank_video_location(path: Path) -> None:
-    """Zero where a phone video was filmed; the file keeps its length."""
-    data = bytearray(path.read_bytes())
-    if media.blank_locations(data):
-        path.write_bytes(data)
 
 
 def decode_smaller(image: Image.Image, width: int) -> None:
