@@ -315,8 +315,9 @@ class DossierPrinter:
 
     def _write(self, document: Any, html: str) -> bytes:
         options: dict[str, Any] = {
-            "optimize_images": True,
-            "jpeg_quality": 85,
+            # Images come prepared (printassets.py): with no quality given and
+            # no optimizing asked for, WeasyPrint embeds them as they are
+            # instead of decoding and encoding each again.
             "dpi": PRINT_DPI,
             # The same input gives the same file identifier, hence the same bytes.
             "pdf_identifier": hashlib.sha256(html.encode("utf-8"))

@@ -19,7 +19,13 @@ from typing import Any
 
 import pypdf
 from fontTools.ttLib import TTFont, TTLibError
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    NameObject,
+    NumberObject,
+)
 
 from generator.render import hbsubset
 
@@ -158,6 +164,7 @@ def slim_fonts(writer: pypdf.PdfWriter) -> None:
     are, and so is every face when HarfBuzz's subsetter is missing.
     """
     faces: dict[int, tuple[Any, set[int]]] = {}
+    cid_fonts: dict[int, Any] = {}
     for page in writer.pages:
         resources = page.get("/Resources")
         fonts = resources.get_object().get("/Font") if resources else None
@@ -166,6 +173,7 @@ def slim_fonts(writer: pypdf.PdfWriter) -> None:
             font = fonts[name].get_object()
             for cid_font in font.get("/DescendantFonts", []):
                 cid_font = cid_font.get_object()
+                cid_fonts[id(cid_font)] = cid_font
                 descriptor = cid_font.get("/FontDescriptor")
                 if descriptor is None or "/FontFile3" not in descriptor:
                     continue
@@ -180,22 +188,53 @@ def slim_fonts(writer: pypdf.PdfWriter) -> None:
         if compact is not None:
             stream.set_data(compact)
             stream[NameObject("/Subtype")] = NameObject("/CIDFontType0C")
+    # Last: the glyphs to keep were read from the full lists.
+    for cid_font in cid_fonts.values():
+        _drop_default_widths(cid_font)
 
 
-def _widths_cids(widths: Any) -> set[int]:
-    """The CIDs a /W array gives widths to: `c [w ...]` and `first last w`."""
-    cids: set[int] = set()
+def _drop_default_widths(cid_font: Any) -> None:
+    """List only the widths that differ from the font's default (/DW).
+
+    WeasyPrint lists every glyph, and a Chinese glyph is almost always of the
+    default full width: the shorter list is a tenth of the objects, which
+    pypdf otherwise copies one by one into every item file.
+    """
+    default = cid_font.get("/DW", 1000)
+    widths = _widths(cid_font.get("/W", []))
+    kept = sorted((cid, width) for cid, width in widths.items() if width != default)
+    compact = ArrayObject()
+    following = None  # the CID that would continue the last run
+    for cid, width in kept:
+        if cid == following:
+            compact[-1].append(width)
+        else:
+            compact += [NumberObject(cid), ArrayObject([width])]
+        following = cid + 1
+    cid_font[NameObject("/W")] = compact
+
+
+def _widths(widths: Any) -> dict[int, Any]:
+    """Each CID's width in a /W array of `c [w ...]` and `first last w` parts."""
+    found: dict[int, Any] = {}
     items = list(widths)
     index = 0
     while index + 1 < len(items):
         first, following = int(items[index]), items[index + 1]
         if isinstance(following, list):
-            cids.update(range(first, first + len(following)))
+            for offset, width in enumerate(following):
+                found[first + offset] = width
             index += 2
         else:
-            cids.update(range(first, int(following) + 1))
+            for cid in range(first, int(following) + 1):
+                found[cid] = items[index + 2]
             index += 3
-    return cids
+    return found
+
+
+def _widths_cids(widths: Any) -> set[int]:
+    """The CIDs a /W array gives widths to."""
+    return set(_widths(widths))
 
 
 def _compact_cff(data: bytes, cids: set[int]) -> bytes | None:

@@ -12,7 +12,7 @@ import pypdf
 import pytest
 from fontTools.cffLib import CFFFontSet
 from PIL import Image, ImageChops
-from pypdf.generic import ArrayObject, NumberObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
 
 from generator.render import hbsubset, pdfpages
 
@@ -158,4 +158,32 @@ def test_fonts_stay_as_written_without_harfbuzz_subset(
 ) -> None:
     monkeypatch.setattr(hbsubset, "_harfbuzz", lambda: None)
 
-    assert _faces(_slimmed(chinese_pdf)) == _faces(chinese_pdf)
+    after = [data for data, _ in _faces(_slimmed(chinese_pdf))]
+    assert after == [data for data, _ in _faces(chinese_pdf)]
+
+
+def test_widths_list_only_glyphs_narrower_or_wider_than_the_default(
+    chinese_pdf: bytes,
+) -> None:
+    before = [cids for _, cids in _faces(chinese_pdf)]
+    after = [cids for _, cids in _faces(_slimmed(chinese_pdf))]
+
+    # The Chinese characters are all of the default width; "：" is not.
+    assert all(len(a) < len(b) for a, b in zip(after, before, strict=True))
+
+
+def test_widths_keep_every_width_that_is_not_the_default() -> None:
+    font = DictionaryObject(
+        {
+            NameObject("/DW"): NumberObject(1000),
+            NameObject("/W"): ArrayObject(
+                [NumberObject(5), ArrayObject([NumberObject(500), NumberObject(1000),
+                 NumberObject(600)]), NumberObject(9), NumberObject(11),
+                 NumberObject(250)]
+            ),
+        }
+    )  # fmt: skip
+
+    pdfpages._drop_default_widths(font)
+
+    assert pdfpages._widths(font["/W"]) == {5: 500, 7: 600, 9: 250, 10: 250, 11: 250}
