@@ -65,7 +65,7 @@ def build_site(
 
     output.check_output_root(out, [root])
     folders = theme.theme_folders(root, checked.content.site.theme)
-    dossiers = _print(checked, out, folders, None, variant) if pdf else []
+    dossiers = _print(checked, out, folders, None, variant, share) if pdf else []
 
     final = out / "site"
     with output.staged(final) as staging:
@@ -89,15 +89,16 @@ def print_only(
     language: str | None = None,
     variant: str | None = None,
     checked: Checked | None = None,
+    share: bool = False,
 ) -> tuple[Checked, list[Printed]]:
     """`portfolio pdf`: check (unless done already), then print just the named
-    dossiers (or all)."""
+    dossiers (or all); `share` as for build_site."""
     checked = checked or check_root(root, as_of, language)
     if not checked.ok:
         return checked, []
     output.check_output_root(out, [root])
     folders = theme.theme_folders(root, checked.content.site.theme)
-    return checked, _print(checked, out, folders, applications or None, variant)
+    return checked, _print(checked, out, folders, applications or None, variant, share)
 
 
 def _print(
@@ -106,11 +107,12 @@ def _print(
     folders: list[Path],
     only: list[str] | None,
     variant: str | None,
+    share: bool,
 ) -> list[Printed]:
     # WeasyPrint takes half a second to import; only printing should pay for it.
     from generator.render.dossier import print_dossiers
 
-    return print_dossiers(checked, out, folders, only, variant)
+    return print_dossiers(checked, out, folders, only, variant, share)
 
 
 def publish_dossiers(portfolio: Portfolio, dossiers: list[Printed], site: Path) -> None:

@@ -471,6 +471,7 @@ def command_pdf(args: argparse.Namespace) -> int:
             args.lang,
             args.pdf_variant,
             checked=checked,
+            share=True,
         )
     except OutputRefused as error:
         raise UsageError(str(error)) from None

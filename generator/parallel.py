@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Below this many jobs a fork costs more than the half it saves.
+# Below this many small jobs a fork costs more than the half it saves.
 MIN_JOBS = 8
 # A job's number in the queue; the queue holds them all before the fork, and
 # a pipe holds 64 KiB.
@@ -60,16 +60,22 @@ def can_fork() -> bool:
 
 
 def shared_map(
-    job: Callable[[T], R], items: Iterable[T], *, share: bool = True
+    job: Callable[[T], R],
+    items: Iterable[T],
+    *,
+    share: bool = True,
+    min_jobs: int = MIN_JOBS,
 ) -> list[R]:
     """`[job(item) for item in items]`, shared with a forked child.
 
     The results come back in order and are the same as doing every job here.
     When the child fails in any way its jobs are done here again, so an error
-    is raised from this process with its usual traceback.
+    is raised from this process with its usual traceback. Fewer than
+    `min_jobs` are all done here: worth sharing are many small jobs (pages)
+    or a few long ones (dossiers).
     """
     items = list(items)
-    if not share or not MIN_JOBS <= len(items) <= MAX_JOBS or not can_fork():
+    if not share or not min_jobs <= len(items) <= MAX_JOBS or not can_fork():
         return [job(item) for item in items]
 
     # The job numbers wait in a pipe that both processes take from, so the

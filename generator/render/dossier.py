@@ -25,8 +25,8 @@ import pypdf
 import qrcode
 import qrcode.image.svg
 
-from generator import __version__, i18n
-from generator.findings import Findings
+from generator import __version__, i18n, parallel
+from generator.findings import Finding, Findings
 from generator.project import Checked
 from generator.render import fonts, pdfpages, theme
 from generator.render.assets import Published
@@ -88,6 +88,10 @@ class Printed:
     parts: list[Path] = field(default_factory=list)
 
 
+# A dossier printed: what, its manifest entry, and the findings it raised.
+_Result = tuple[Printed, dict[str, Any], list[Finding]]
+
+
 @dataclass
 class _Worker:
     """What one process keeps between dossiers: fonts and parsed stylesheets."""
@@ -121,11 +125,14 @@ class DossierPrinter:
         pdf_dir: Path,
         folders: list[Path],
         variant: str | None = None,
+        share: bool = False,
     ) -> None:
         self.checked = checked
         self.pdf_dir = pdf_dir
         self.folders = folders
         self.variant = variant
+        # Whether dossiers may be printed by a forked child too (parallel.py).
+        self.share = share
         self.findings: Findings = checked.findings
         self.language = i18n.normalize_language(checked.findings.language)
         self.env = self._environment()
@@ -332,8 +339,16 @@ class DossierPrinter:
             return document.write_pdf(**options)
 
     def print_application(
-        self, application: ApplicationView, assets: Path, publisher: PrintPublisher
-    ) -> Printed:
+        self,
+        application: ApplicationView,
+        assets: Path,
+        publisher: PrintPublisher,
+        entry: Any = None,
+    ) -> tuple[Printed, dict[str, Any]]:
+        """Print one dossier, unless `entry` (of the manifest) says it is unchanged.
+
+        Returns what was printed and the manifest entry to keep for it.
+        """
         sections = self._sections(application)
         attachments = self._attachments(sections, assets)
         html = self.html(application, sections, attachments)
@@ -342,8 +357,6 @@ class DossierPrinter:
 
         # Skip the work when nothing the dossier is made from has changed.
         digest = self._digest(html, attachments, publisher)
-        manifest = self._manifest()
-        entry = manifest.get(application.id)
         if (
             isinstance(entry, dict)
             and entry.get("digest") == digest
@@ -353,13 +366,11 @@ class DossierPrinter:
             log.info("dossier %s unchanged; not printed again", application.id)
             parts = sorted(parts_dir.glob("*.pdf"))
             self._check_upload_sizes(application, parts)
-            return Printed(
-                application.id,
-                target,
-                pages=int(entry.get("pages", 0)),
-                rendered=False,
-                parts=parts,
+            pages = int(entry.get("pages", 0))
+            printed = Printed(
+                application.id, target, pages=pages, rendered=False, parts=parts
             )
+            return printed, entry
 
         # Lay out and write; slim the fonts and lay the evidence into its frames.
         document = self._layout(html, AssetFetcher(assets, publisher))
@@ -370,10 +381,9 @@ class DossierPrinter:
         parts = self._split(application, pdf, document, sections)
         # Evidence is laid onto pages WeasyPrint made, so its count is the PDF's.
         pages = len(document.pages)
-        manifest[application.id] = {"digest": digest, "pages": pages}
-        self._save_manifest(manifest)
         log.info("printed %s: %d pages", target, pages)
-        return Printed(application.id, target, pages=pages, parts=parts)
+        printed = Printed(application.id, target, pages=pages, parts=parts)
+        return printed, {"digest": digest, "pages": pages}
 
     def _split(
         self,
@@ -501,10 +511,26 @@ class DossierPrinter:
             # student may keep a hundred records for three dossiers of ten.
             chosen = only or list(content.applications)
             portfolio = PrintViews(self.checked, publisher, applications=chosen).build()
-            printed = []
-            for application in portfolio.applications:
-                printed.append(self.print_application(application, assets, publisher))
-        return printed
+            manifest = self._manifest()
+
+            def print_one(application: ApplicationView) -> _Result:
+                # Findings come back with the dossier: it may print in a child.
+                start = len(self.findings.items)
+                printed, entry = self.print_application(
+                    application, assets, publisher, manifest.get(application.id)
+                )
+                found = self.findings.items[start:]
+                del self.findings.items[start:]
+                return printed, entry, found
+
+            results = parallel.shared_map(
+                print_one, portfolio.applications, share=self.share, min_jobs=2
+            )
+        for printed, entry, found in results:
+            manifest[printed.application] = entry
+            self.findings.items.extend(found)
+        self._save_manifest(manifest)
+        return [printed for printed, _, _ in results]
 
 
 def _frames(
@@ -556,9 +582,13 @@ def print_dossiers(
     folders: list[Path],
     only: list[str] | None = None,
     variant: str | None = None,
+    share: bool = False,
 ) -> list[Printed]:
-    """Print a checked student's dossiers into `out/pdf/`; [] when it cannot."""
-    printer = DossierPrinter(checked, out / "pdf", folders, variant)
+    """Print a checked student's dossiers into `out/pdf/`; [] when it cannot.
+
+    `share` lets a forked child print some of them (see parallel.py).
+    """
+    printer = DossierPrinter(checked, out / "pdf", folders, variant, share)
     if not checked.content.applications:
         return []
     if not printer.environment_findings():
