@@ -18,11 +18,14 @@ from generator.project import Checked, check_root
 
 if TYPE_CHECKING:
     from generator.render.dossier import Printed
-from generator.render import output, theme
+from generator.render import markdown, output, theme
 from generator.render.site import render_site
 from generator.render.views import Portfolio, build_views
 
 log = logging.getLogger(__name__)
+
+# Bodies converted by the last build into an output folder (markdown.BodyStore).
+BODIES = ".portfolio-bodies.json"
 
 
 @dataclass
@@ -65,14 +68,16 @@ def build_site(
 
     output.check_output_root(out, [root])
     folders = theme.theme_folders(root, checked.content.site.theme)
-    dossiers = _print(checked, out, folders, None, variant, share) if pdf else []
+    store = markdown.BodyStore(out / BODIES)
+    dossiers = _print(checked, out, folders, None, variant, share, store) if pdf else []
 
     final = out / "site"
     with output.staged(final) as staging:
-        portfolio = build_views(checked, staging, share)
+        portfolio = build_views(checked, staging, share, store)
         if checked.content.site.publish_dossiers:
             publish_dossiers(portfolio, dossiers, staging)
         pages = render_site(portfolio, staging, folders, share)
+    store.save()
 
     seconds = time.perf_counter() - started
     log.info("built %s: %d pages in %.2f s", root, pages, seconds)
@@ -108,11 +113,12 @@ def _print(
     only: list[str] | None,
     variant: str | None,
     share: bool,
+    store: markdown.BodyStore | None = None,
 ) -> list[Printed]:
     # WeasyPrint takes half a second to import; only printing should pay for it.
     from generator.render.dossier import print_dossiers
 
-    return print_dossiers(checked, out, folders, only, variant, share)
+    return print_dossiers(checked, out, folders, only, variant, share, store)
 
 
 def publish_dossiers(portfolio: Portfolio, dossiers: list[Printed], site: Path) -> None:

@@ -28,7 +28,7 @@ import qrcode.image.svg
 from generator import __version__, i18n, parallel
 from generator.findings import Finding, Findings
 from generator.project import Checked
-from generator.render import fonts, pdfpages, theme
+from generator.render import fonts, markdown, pdfpages, theme
 from generator.render.assets import Published
 from generator.render.output import MARKER, OutputRefused
 from generator.render.printassets import (
@@ -126,8 +126,10 @@ class DossierPrinter:
         folders: list[Path],
         variant: str | None = None,
         share: bool = False,
+        store: markdown.BodyStore | None = None,
     ) -> None:
         self.checked = checked
+        self.store = store
         self.pdf_dir = pdf_dir
         self.folders = folders
         self.variant = variant
@@ -510,7 +512,9 @@ class DossierPrinter:
             # Only the records the printed applications pick are viewed: a
             # student may keep a hundred records for three dossiers of ten.
             chosen = only or list(content.applications)
-            portfolio = PrintViews(self.checked, publisher, applications=chosen).build()
+            portfolio = PrintViews(
+                self.checked, publisher, applications=chosen, store=self.store
+            ).build()
             manifest = self._manifest()
 
             def print_one(application: ApplicationView) -> _Result:
@@ -583,12 +587,14 @@ def print_dossiers(
     only: list[str] | None = None,
     variant: str | None = None,
     share: bool = False,
+    store: markdown.BodyStore | None = None,
 ) -> list[Printed]:
     """Print a checked student's dossiers into `out/pdf/`; [] when it cannot.
 
-    `share` lets a forked child print some of them (see parallel.py).
+    `share` lets a forked child print some of them (see parallel.py); `store`
+    holds bodies converted by earlier builds.
     """
-    printer = DossierPrinter(checked, out / "pdf", folders, variant, share)
+    printer = DossierPrinter(checked, out / "pdf", folders, variant, share, store)
     if not checked.content.applications:
         return []
     if not printer.environment_findings():

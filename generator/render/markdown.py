@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import html
+import json
+import logging
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from pathlib import Path
 
 import markdown
 import nh3
@@ -23,6 +27,10 @@ from markdown.extensions.footnotes import FootnoteExtension
 from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
+
+from generator import parallel
+
+log = logging.getLogger(__name__)
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col",
@@ -81,20 +89,118 @@ def prepare() -> None:
     _converter()
 
 
-@lru_cache(maxsize=4096)
-def _convert_cached(digest: str, text: str) -> str:
+# Converted bodies of this process by the SHA-256 of their text: a body shown
+# on several pages, or by the site and a dossier, is converted once.
+_converted: dict[str, str] = {}
+_KEPT = 4096
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _convert(text: str) -> str:
     converter = _converter()
     converter.reset()
     return converter.convert(text)
 
 
-def to_html(text: str) -> str:
-    """Unsanitized HTML of a Markdown text, converted once per distinct text.
+def _remember(digest: str, html: str) -> None:
+    if len(_converted) >= _KEPT:  # a long live preview: start afresh
+        _converted.clear()
+    _converted[digest] = html
 
-    The digest makes the cache key cheap to compare for long bodies.
+
+def to_html(text: str) -> str:
+    """Unsanitized HTML of a Markdown text, converted once per distinct text."""
+    digest = _digest(text)
+    html = _converted.get(digest)
+    if html is None:
+        html = _convert(text)
+        _remember(digest, html)
+    return html
+
+
+class BodyStore:
+    """Converted bodies kept in the output folder from one build to the next.
+
+    Python-Markdown costs a millisecond or more a body; a student who edits one
+    record should not pay that for the other hundred. The file holds only the
+    bodies of the last build, and is ignored when Python-Markdown or this
+    module has changed since it was written.
     """
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return _convert_cached(digest, text)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.kept: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("version") == _store_version():
+            bodies = data.get("bodies")
+            self.kept = bodies if isinstance(bodies, dict) else {}
+
+    def get(self, digest: str) -> str | None:
+        html = self.kept.get(digest)
+        if isinstance(html, str):
+            self.used[digest] = html
+            return html
+        return None
+
+    def put(self, digest: str, html: str) -> None:
+        self.used[digest] = html
+
+    def save(self) -> None:
+        """Write the bodies this build used, replacing the file whole."""
+        data = {"version": _store_version(), "bodies": dict(sorted(self.used.items()))}
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        temporary = self.path.with_name(f".{self.path.name}.tmp")
+        try:
+            temporary.write_text(text, encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError as error:
+            log.info("converted bodies not kept: %s", error)
+
+
+@lru_cache(maxsize=1)
+def _store_version() -> str:
+    source = Path(__file__).read_bytes()
+    return f"{markdown.__version__}:{hashlib.sha256(source).hexdigest()[:16]}"
+
+
+def convert_all(
+    texts: Iterable[str], store: BodyStore | None = None, share: bool = False
+) -> None:
+    """Convert every distinct text not converted yet, before pages need them.
+
+    Bodies come from this process, then from `store`; the rest are converted
+    here and, with `share`, by a forked child too, so that both processes
+    that view records later find every body converted.
+    """
+    prepare()
+    wanted: dict[str, str] = {}
+    for text in texts:
+        digest = _digest(text)
+        html = _converted.get(digest)
+        if html is None and store is not None:
+            html = store.get(digest)
+            if html is not None:
+                _remember(digest, html)
+        if html is None:
+            wanted[digest] = text
+        elif store is not None:
+            store.put(digest, html)
+
+    missing = list(wanted.items())
+    converted = parallel.shared_map(
+        lambda pair: _convert(pair[1]), missing, share=share
+    )
+    for (digest, _), html in zip(missing, converted, strict=True):
+        _remember(digest, html)
+        if store is not None:
+            store.put(digest, html)
 
 
 def _is_local(url: str) -> bool:

@@ -161,8 +161,11 @@ class ViewBuilder:
         publisher: Publisher | None,
         share: bool = False,
         applications: Collection[str] | None = None,
+        store: markdown.BodyStore | None = None,
     ) -> None:
         self.checked = checked
+        # Bodies converted by earlier builds into the same output folder.
+        self.store = store
         # Whether records may be shared with a forked child (see parallel.py).
         self.share = share
         # Only these applications and the records they pick (a dossier's
@@ -389,9 +392,14 @@ class ViewBuilder:
                 for record_id in ids
             }
             records = [(r, kind) for r, kind in records if (kind, r.id) in picked]
-        # Each record publishes into a folder of its own, so records can be
-        # viewed in any order and by two processes.
-        markdown.prepare()
+        # Every body is converted first, so that both processes below find
+        # them all; then each record publishes into a folder of its own, so
+        # records can be viewed in any order and by two processes.
+        texts = [record.body for record, _ in records]
+        texts += [s.text for a in chosen for s in a.statements.values() if s.text]
+        if content.profile is not None:
+            texts.append(content.profile.body)
+        markdown.convert_all(texts, self.store, self.share)
         viewed = parallel.shared_map(
             lambda pair: self.record_view(*pair), records, share=self.share
         )
@@ -562,14 +570,18 @@ def build_date(as_of: dt.date) -> dt.date:
 
 
 def build_views(
-    checked: Checked, site_dir: Path | None, share: bool = False
+    checked: Checked,
+    site_dir: Path | None,
+    share: bool = False,
+    store: markdown.BodyStore | None = None,
 ) -> Portfolio:
     """The public view of a checked root; publishes files when `site_dir` is given.
 
-    `share` lets a forked child view half of the records (see parallel.py).
+    `share` lets a forked child view some of the records (see parallel.py);
+    `store` holds bodies converted by earlier builds.
     """
     publisher = Publisher(site_dir, checked.content.root) if site_dir else None
-    return ViewBuilder(checked, publisher, share).build()
+    return ViewBuilder(checked, publisher, share, store=store).build()
 
 
 def private_files(content: Content) -> list[Path]:
