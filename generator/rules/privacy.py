@@ -42,10 +42,27 @@ def is_valid_id(number: str) -> bool:
     return total % 10 == 0
 
 
+# Every character whose NFKC form holds an ASCII digit (at most three): "7",
+# "７", "⑦", "⑳", "½"... A line with fewer than three of them holds no ID, so
+# it is not normalized at all: most lines of Chinese prose hold none.
+_DIGIT_LIKE = re.compile(
+    "[\u0030-\u0039\u00b2-\u00b3\u00b9\u00bc-\u00be\u2070\u2074-\u2079"
+    "\u2080-\u2089\u2150-\u215f\u2189\u2460-\u249b\u24ea\u3251-\u325f"
+    "\u32b1-\u32cb\u3358-\u3370\u3378-\u3379\u339f-\u33a6\u33a8\u33af"
+    "\u33e0-\u33fe\uff10-\uff19\U0001d7ce-\U0001d7ff\U0001f100-\U0001f10a"
+    "\U0001fbf0-\U0001fbf9]"
+)
+_FEWEST_DIGIT_LIKE = 3
+
+
 def find_ids(text: str) -> list[tuple[int, int]]:
     """(line, column) of every valid ID number in a text."""
-    found = []
+    found: list[tuple[int, int]] = []
+    if len(_DIGIT_LIKE.findall(text)) < _FEWEST_DIGIT_LIKE:
+        return found
     for number, line in enumerate(text.split("\n"), start=1):
+        if len(_DIGIT_LIKE.findall(line)) < _FEWEST_DIGIT_LIKE:
+            continue
         # NFKC maps full-width letters and digits one to one, so columns hold.
         normalized = unicodedata.normalize("NFKC", line)
         if len(normalized) != len(line):

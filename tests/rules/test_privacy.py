@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.rules.privacy import is_valid_id
+from generator.rules.privacy import _DIGIT_LIKE, find_ids, is_valid_id
 
 from .builders import AS_OF, STATEMENTS, Hit, Root
 
@@ -175,3 +178,28 @@ def test_exactly_one_check_digit_completes_any_number(
 ) -> None:
     prefix = letter + second + digits
     assert sum(is_valid_id(prefix + d) for d in "0123456789") == 1
+
+
+def test_the_digit_like_characters_are_all_that_nfkc_turns_into_digits() -> None:
+    # A line without three of them is not searched; a newer Unicode in a newer
+    # Python may add some, which this names.
+    missed = [
+        f"U+{code:04X}"
+        for code in range(sys.maxunicode + 1)
+        if any("0" <= c <= "9" for c in unicodedata.normalize("NFKC", chr(code)))
+        and not _DIGIT_LIKE.fullmatch(chr(code))
+    ]
+
+    assert missed == []
+
+
+def test_a_number_of_circled_digits_is_found() -> None:
+    number = complete("A12345678")
+    circled = number[:2] + "".join(chr(0x2460 + int(d) - 1) if d != "0" else "⓪"
+                                   for d in number[2:])  # fmt: skip
+
+    assert find_ids(f"身分證：{circled}") == [(1, 5)]
+
+
+def test_a_line_of_prose_without_digits_is_not_searched() -> None:
+    assert find_ids("這是一段沒有數字的文字，只有全形標點：（）。\n" * 50) == []
