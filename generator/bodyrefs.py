@@ -33,7 +33,9 @@ class ImageRef:
 
 def images(body: str, first_line: int = 1) -> list[ImageRef]:
     """Every Markdown and HTML image in a body, outside code fences."""
-    found = []
+    found: list[ImageRef] = []
+    if "![" not in body and "<img" not in body.lower():
+        return found  # most bodies show no image: skip reading them line by line
     in_fence = False
     for offset, line in enumerate(body.split("\n")):
         if _FENCE.match(line):
