@@ -17,8 +17,15 @@ from pathlib import Path
 
 @lru_cache(maxsize=4096)
 def _real_folder(folder: str) -> str:
-    # Path.resolve, not os.path.realpath: it raises on a symlink loop.
-    return str(Path(folder).resolve())
+    """A folder resolved through its resolved parent: one look at the disk."""
+    parent, name = os.path.split(folder)
+    if not parent or not name or name in (".", "..") or parent == folder:
+        # Path.resolve, not os.path.realpath: it raises on a symlink loop.
+        return str(Path(folder).resolve())
+    candidate = os.path.join(_real_folder(parent), name)
+    if os.path.islink(candidate):
+        return str(Path(candidate).resolve())
+    return candidate
 
 
 def real(path: Path) -> Path:

@@ -71,3 +71,22 @@ def test_dot_dot_resolves_as_resolve_does(tmp_path: Path) -> None:
     (tmp_path / "a" / "b").mkdir(parents=True)
 
     assert paths.real(tmp_path / "a" / "b" / "..") == (tmp_path / "a").resolve()
+
+
+def test_a_link_two_folders_up_is_followed(tmp_path: Path) -> None:
+    (tmp_path / "elsewhere" / "sub").mkdir(parents=True)
+    (tmp_path / "root").mkdir()
+    (tmp_path / "root" / "files").symlink_to(tmp_path / "elsewhere")
+
+    found = paths.real(tmp_path / "root" / "files" / "sub" / "x.pdf")
+
+    assert found == (tmp_path / "elsewhere").resolve() / "sub" / "x.pdf"
+
+
+def test_a_relative_path_resolves_from_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a").mkdir()
+    monkeypatch.chdir(tmp_path)
+
+    assert paths.real(Path("a") / "x.pdf") == (tmp_path / "a" / "x.pdf").resolve()
