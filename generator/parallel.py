@@ -31,10 +31,9 @@ R = TypeVar("R")
 
 # Below this many small jobs a fork costs more than the half it saves.
 MIN_JOBS = 8
-# A job's number in the queue; the queue holds them all before the fork, and
-# a pipe holds 64 KiB.
+# The number of a batch of jobs in the queue. The queue is filled before the
+# fork and must not block, so there are never more numbers than the pipe holds.
 _NUMBER = struct.Struct("<I")
-MAX_JOBS = 16_000
 
 
 def cores() -> int:
@@ -75,14 +74,16 @@ def shared_map(
     or a few long ones (dossiers).
     """
     items = list(items)
-    if not share or not min_jobs <= len(items) <= MAX_JOBS or not can_fork():
+    if not share or len(items) < min_jobs or not can_fork():
         return [job(item) for item in items]
 
     # The job numbers wait in a pipe that both processes take from, so the
     # one that is ahead does more: a record with photos costs ten times one
     # without. Reading four bytes from a pipe is atomic.
     queue_out, queue_in = os.pipe()
-    os.write(queue_in, b"".join(_NUMBER.pack(i) for i in range(len(items))))
+    batch = -(-len(items) * _NUMBER.size // _pipe_capacity(queue_in))
+    numbers = range(0, len(items), batch)
+    os.write(queue_in, b"".join(_NUMBER.pack(n) for n in numbers))
     os.close(queue_in)
     sys.stdout.flush()
     sys.stderr.flush()
@@ -90,11 +91,11 @@ def shared_map(
     pid = os.fork()
     if pid == 0:
         os.close(results_out)
-        _work_as_child(job, items, queue_out, results_in)
+        _work_as_child(job, items, queue_out, batch, results_in)
     os.close(results_in)
 
     try:
-        done = _take_jobs(job, items, queue_out)
+        done = _take_jobs(job, items, queue_out, batch)
         returned = _collect(results_out, pid)
     except BaseException:
         _stop(pid)
@@ -110,17 +111,30 @@ def shared_map(
     ]
 
 
-def _take_jobs(job: Callable[[T], R], items: list[T], queue: int) -> dict[int, R]:
-    """Do the jobs whose numbers this process takes from the queue."""
+def _pipe_capacity(pipe: int) -> int:
+    """What a pipe holds: 64 KiB, or one page for a user with many pipes open."""
+    import fcntl  # Unix only, and only Linux shares work
+
+    try:
+        return fcntl.fcntl(pipe, fcntl.F_GETPIPE_SZ)
+    except (AttributeError, OSError):
+        return 4096
+
+
+def _take_jobs(
+    job: Callable[[T], R], items: list[T], queue: int, batch: int
+) -> dict[int, R]:
+    """Do the batches of jobs whose numbers this process takes from the queue."""
     done = {}
     while number := os.read(queue, _NUMBER.size):
-        index = _NUMBER.unpack(number)[0]
-        done[index] = job(items[index])
+        first = _NUMBER.unpack(number)[0]
+        for index in range(first, min(first + batch, len(items))):
+            done[index] = job(items[index])
     return done
 
 
 def _work_as_child(
-    job: Callable[[T], R], items: list[T], queue: int, results: int
+    job: Callable[[T], R], items: list[T], queue: int, batch: int, results: int
 ) -> None:
     """Do jobs from the queue, write the pickled results, leave without cleaning up.
 
@@ -130,7 +144,7 @@ def _work_as_child(
     status = 1
     try:
         try:
-            payload = pickle.dumps(_take_jobs(job, items, queue), protocol=5)
+            payload = pickle.dumps(_take_jobs(job, items, queue, batch), protocol=5)
         except BaseException as error:  # the parent redoes what is missing
             log.debug("shared job failed in the child: %r", error)
             payload = b""
