@@ -19,6 +19,7 @@ from generator.project import Checked, check_root
 if TYPE_CHECKING:
     from generator.render.dossier import Printed
 from generator.render import markdown, output, theme
+from generator.render.assets import EarlierFiles
 from generator.render.site import render_site
 from generator.render.views import Portfolio, build_views
 
@@ -72,12 +73,14 @@ def build_site(
     dossiers = _print(checked, out, folders, None, variant, share, store) if pdf else []
 
     final = out / "site"
+    earlier = EarlierFiles(out)
     with output.staged(final) as staging:
-        portfolio = build_views(checked, staging, share, store)
+        portfolio = build_views(checked, staging, share, store, earlier)
         if checked.content.site.publish_dossiers:
             publish_dossiers(portfolio, dossiers, staging)
         pages = render_site(portfolio, staging, folders, share)
     store.save()
+    earlier.save()
 
     seconds = time.perf_counter() - started
     log.info("built %s: %d pages in %.2f s", root, pages, seconds)

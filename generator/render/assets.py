@@ -11,10 +11,14 @@ of its folder holds.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
+import os
 import re
+import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -37,6 +41,8 @@ UNREADABLE_IMAGE = (
 )
 MAX_WIDTH = 1600
 PREVIEW_SUFFIX = "-preview.jpg"
+# What the last build made of each source file (EarlierFiles), in OUT/.
+EARLIER_FILES = ".portfolio-files.json"
 # The EXIF tag saying how a photo is turned: 5 to 8 swap its width and height.
 EXIF_ORIENTATION = 0x0112
 # Content sources are never published, even when a body links to one: they
@@ -70,6 +76,84 @@ class Published:
     height: int | None = None
     srcset: list[tuple[str, int]] = field(default_factory=list)
     preview: str | None = None
+    # SHA-256 of the source file, when it was read to be published.
+    digest: str = ""
+
+    def files(self) -> list[str]:
+        """Every file written for it: itself, its smaller sizes, its preview."""
+        made = [self.url, *(url for url, _ in self.srcset)]
+        if self.preview:
+            made.append(self.preview)
+        return list(dict.fromkeys(made))
+
+
+class EarlierFiles:
+    """What the last build into an output folder made of each source file.
+
+    A phone photo takes a tenth of a second to turn upright, strip and scale,
+    a PDF's preview a few milliseconds; a build after editing one record
+    should not pay that again for the others. Files are matched by the
+    SHA-256 of their source and the URL they get, and taken from the previous
+    site by hard link (both are the generator's own files), so a source
+    replaced by another of the same name, size and date is never mistaken
+    for the old one. Only what the last build made is kept.
+    """
+
+    def __init__(self, out: Path) -> None:
+        self.path = out / EARLIER_FILES
+        self.site = out / "site"
+        # What this build publishes, in order; saved when it succeeds.
+        self.made: list[Published] = []
+        self.kept: dict[str, dict] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("version") == _producer_version():
+            files = data.get("files")
+            self.kept = files if isinstance(files, dict) else {}
+
+    def reuse(self, digest: str, url: str, site_dir: Path) -> Published | None:
+        """The file made of the same source last time, linked into `site_dir`."""
+        fields = self.kept.get(f"{digest} {url}")
+        if not isinstance(fields, dict):
+            return None
+        try:
+            published = Published(**fields)
+            published.srcset = [(u, int(w)) for u, w in published.srcset]
+        except (TypeError, ValueError):
+            return None
+        for made in published.files():
+            target = site_dir / made
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(self.site / made, target)
+            except FileExistsError:
+                continue
+            except OSError:
+                try:  # another disk, or a file system without links
+                    shutil.copyfile(self.site / made, target)
+                except OSError:
+                    return None
+        return published
+
+    def save(self) -> None:
+        """Write down what this build made, replacing the file whole."""
+        files = {f"{p.digest} {p.url}": asdict(p) for p in self.made if p.digest}
+        data = {"version": _producer_version(), "files": dict(sorted(files.items()))}
+        temporary = self.path.with_name(f".{self.path.name}.tmp")
+        try:
+            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            os.replace(temporary, self.path)
+        except OSError as error:
+            log.info("published files not kept for the next build: %s", error)
+
+
+@cache
+def _producer_version() -> str:
+    """Changes whenever what a source is made into could change."""
+    source = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return f"{source}:{Image.__version__}:{pdfium.version.PYPDFIUM_INFO}"
 
 
 def safe_name(name: str) -> str:
@@ -94,11 +178,14 @@ class Publisher:
         withheld: Iterable[Path] = (),
         memo: dict[tuple[Path, str], tuple[tuple[int, int], Published | None]]
         | None = None,
+        earlier: EarlierFiles | None = None,
     ) -> None:
         self.site_dir = site_dir
         # Results of earlier builds into the same folder (the live preview):
         # a file unchanged since then is not copied or re-encoded again.
         self.memo = memo
+        # The last build into the output folder (`portfolio build`).
+        self.earlier = earlier
         self.root = root.resolve()
         self.previews = previews
         # Files and folders of private records: never published.
@@ -164,6 +251,8 @@ class Publisher:
             name = f"{Path(name).stem}.png"
         url = self._claim(f"files/{folder}", name, source)
         target = self.site_dir / url
+        if self.earlier is not None:
+            return self._produce_or_reuse(source, target, url, kind, actual)
         if self.memo is None:
             return self._produce(source, target, url, kind, actual)
         stat = source.stat()
@@ -175,8 +264,28 @@ class Publisher:
         self.memo[(source, url)] = (stamp, published)
         return published
 
-    def _produce(
+    def _produce_or_reuse(
         self, source: Path, target: Path, url: str, kind: str, actual: str
+    ) -> Published | None:
+        assert self.earlier is not None
+        data = source.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        published = self.earlier.reuse(digest, url, self.site_dir)
+        if published is None:
+            published = self._produce(source, target, url, kind, actual, data)
+        if published is not None:
+            published.digest = digest
+            self.earlier.made.append(published)
+        return published
+
+    def _produce(
+        self,
+        source: Path,
+        target: Path,
+        url: str,
+        kind: str,
+        actual: str,
+        data: bytes | None = None,
     ) -> Published | None:
         if target.parent not in self._folders:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -187,7 +296,8 @@ class Publisher:
         # keep their EXIF and GPS; stripping them needs each embedded image
         # re-encoded (pypdf can replace image streams).
         # Read once: written to the site, blanked, and drawn from the same bytes.
-        data = source.read_bytes()
+        if data is None:
+            data = source.read_bytes()
         if actual in ("mp4", "mov", "m4a"):
             video = bytearray(data)
             if media.blank_locations(video):

@@ -20,7 +20,7 @@ from generator.deadlines import upcoming
 from generator.model import Application, Content, Outcome, Performance, Record
 from generator.project import Checked
 from generator.render import markdown
-from generator.render.assets import Published, Publisher
+from generator.render.assets import EarlierFiles, Published, Publisher
 from generator.render.references import References, safe_url
 from generator.terms import Term, school_year_of
 
@@ -58,6 +58,8 @@ class RecordView:
     submitted: bool = False
     ticked_year: int | None = None
     source_rel: str = ""
+    # Every file published for it (evidence and body images), for the next build.
+    made: list[Published] = field(default_factory=list)
 
     @property
     def thumbnail(self) -> str | None:
@@ -213,6 +215,8 @@ class ViewBuilder:
         folder = "outcomes" if kind == "outcome" else "performances"
         url = f"{folder}/{record.id}.html"
         files = f"{folder}/{record.id}"
+        earlier = self.publisher.earlier if self.publisher else None
+        start = len(earlier.made) if earlier else 0
         references = self._resolver(record, files, url)
         body_html = self._markdown(record.body, references, 2, f"{record.id}-")
 
@@ -240,6 +244,7 @@ class ViewBuilder:
             evidence=evidence,
             link=safe_url(record.public("link")),
             source_rel=record.source.rel,
+            made=earlier.made[start:] if earlier else [],
         )
         if isinstance(record, Outcome):
             self._outcome_details(record, view)
@@ -403,6 +408,9 @@ class ViewBuilder:
         viewed = parallel.shared_map(
             lambda pair: self.record_view(*pair), records, share=self.share
         )
+        if self.publisher is not None and self.publisher.earlier is not None:
+            # What a forked child published comes back with its views only.
+            self.publisher.earlier.made[:] = [p for v in viewed for p in v.made]
         outcomes = {v.id: v for v in viewed if v.kind == "outcome"}
         performances = {v.id: v for v in viewed if v.kind == "performance"}
         outcome_list = sorted(outcomes.values(), key=lambda v: v.sort_key)
@@ -574,13 +582,16 @@ def build_views(
     site_dir: Path | None,
     share: bool = False,
     store: markdown.BodyStore | None = None,
+    earlier: EarlierFiles | None = None,
 ) -> Portfolio:
     """The public view of a checked root; publishes files when `site_dir` is given.
 
     `share` lets a forked child view some of the records (see parallel.py);
-    `store` holds bodies converted by earlier builds.
+    `store` and `earlier` hold what earlier builds converted and made.
     """
-    publisher = Publisher(site_dir, checked.content.root) if site_dir else None
+    publisher = (
+        Publisher(site_dir, checked.content.root, earlier=earlier) if site_dir else None
+    )
     return ViewBuilder(checked, publisher, share, store=store).build()
 
 

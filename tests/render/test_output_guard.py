@@ -9,6 +9,7 @@ from rules.builders import Root
 
 from generator.build import BODIES
 from generator.cli import main
+from generator.render.assets import EARLIER_FILES
 from generator.render.output import MARKER, OutputRefused
 from generator.render.site import ThemeError
 
@@ -174,5 +175,5 @@ def test_no_temporary_folder_is_left_after_a_failed_render(
 def test_the_site_carries_its_marker_and_no_staging_folders(site: Site) -> None:
     siblings = sorted(p.name for p in site.root.parent.iterdir())
 
-    assert siblings == [BODIES, "site"]
+    assert siblings == [BODIES, EARLIER_FILES, "site"]
     assert MARKER in site.files or (site.root / MARKER).is_file()
