@@ -201,6 +201,18 @@ def main() -> None:
             portfolio("build", str(student), "-o", str(base / "cold-0"), "--no-pdf"),
             repeat,
         )
+        edited = sorted((student / "outcomes").glob("*/index.md"))[0]
+
+        def edit(number: int) -> None:
+            with edited.open("a", encoding="utf-8") as body:
+                body.write(f"\n再補充一句（第 {number} 次）。\n")
+
+        results["site edited"] = run_step(
+            "build one site after editing one record",
+            portfolio("build", str(student), "-o", str(base / "cold-0"), "--no-pdf"),
+            repeat,
+            before=edit,
+        )
         results["preview rebuild"] = in_process(
             "live preview: one edited record",
             PREVIEW.format(root=str(student), out=str(base / "out2")),
