@@ -25,9 +25,6 @@ from generator.render.views import Portfolio, build_views
 
 log = logging.getLogger(__name__)
 
-# Bodies converted by the last build into an output folder (markdown.BodyStore).
-BODIES = ".portfolio-bodies.json"
-
 
 @dataclass
 class BuildResult:
@@ -69,7 +66,7 @@ def build_site(
 
     output.check_output_root(out, [root])
     folders = theme.theme_folders(root, checked.content.site.theme)
-    store = markdown.BodyStore(out / BODIES)
+    store = markdown.BodyStore(out)
     dossiers = _print(checked, out, folders, None, variant, share, store) if pdf else []
 
     final = out / "site"

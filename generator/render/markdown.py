@@ -121,6 +121,10 @@ def to_html(text: str) -> str:
     return html
 
 
+# The converted bodies of the last build into an output folder (BodyStore), in OUT/.
+BODIES = ".portfolio-bodies.json"
+
+
 class BodyStore:
     """Converted bodies kept in the output folder from one build to the next.
 
@@ -130,12 +134,12 @@ class BodyStore:
     module has changed since it was written.
     """
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, out: Path) -> None:
+        self.path = out / BODIES
         self.kept: dict[str, str] = {}
         self.used: dict[str, str] = {}
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
         if isinstance(data, dict) and data.get("version") == _store_version():

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from rules.builders import Root
 
-from generator.build import BODIES
 from generator.render import markdown
+from generator.render.markdown import BODIES
 
 from .conftest import build, built, portfolio_root
 
@@ -80,7 +80,7 @@ def test_bodies_kept_by_another_version_are_not_used(tmp_path: Path) -> None:
         encoding="utf-8",
     )
 
-    assert markdown.BodyStore(tmp_path / BODIES).get("a" * 64) is None
+    assert markdown.BodyStore(tmp_path).get("a" * 64) is None
 
 
 def test_a_private_record_body_is_not_kept(tmp_path: Path) -> None:

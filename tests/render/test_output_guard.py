@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from rules.builders import Root
 
-from generator.build import BODIES
 from generator.cli import main
 from generator.render.assets import EARLIER_FILES
+from generator.render.markdown import BODIES
 from generator.render.output import MARKER, OutputRefused
 from generator.render.site import ThemeError
 
