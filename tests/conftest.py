@@ -7,14 +7,21 @@ of reading, the command line, the schema and the property tests.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 import pytest
 
+from generator import parallel
 from generator.findings import Finding
 from generator.project import Checked, check_root
 
 AS_OF = dt.date(2025, 6, 1)
+# Work is shared with a forked child only on Linux with two or more cores.
+needs_fork = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or parallel.cores() < 2,
+    reason="work is shared only on Linux with two or more cores",
+)
 PROFILE = "---\nname: 王小明\nenrolled: 113\n---\n我喜歡物理。\n"
 # Just enough of a PDF for the checker, which judges formats by magic bytes.
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< >>\n%%EOF\n"

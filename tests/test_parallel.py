@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import os
-import sys
 import threading
 import time
 
 import pytest
+from conftest import needs_fork
 
 from generator import parallel
-
-needs_fork = pytest.mark.skipif(
-    not sys.platform.startswith("linux") or parallel.cores() < 2,
-    reason="work is shared only on Linux with two or more cores",
-)
 
 
 def _square_and_pid(n: int) -> tuple[int, int]:

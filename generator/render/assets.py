@@ -27,6 +27,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from generator import paths
 from generator.filetypes import sniff_file
 from generator.render import media
+from generator.render.output import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -141,10 +142,9 @@ class EarlierFiles:
         """Write down what this build made, replacing the file whole."""
         files = {f"{p.digest} {p.url}": asdict(p) for p in self.made if p.digest}
         data = {"version": _producer_version(), "files": dict(sorted(files.items()))}
-        temporary = self.path.with_name(f".{self.path.name}.tmp")
+        text = json.dumps(data, ensure_ascii=False)
         try:
-            temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            os.replace(temporary, self.path)
+            write_atomically(self.path, text.encode("utf-8"))
         except OSError as error:
             log.info("published files not kept for the next build: %s", error)
 

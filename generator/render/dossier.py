@@ -12,7 +12,6 @@ import base64
 import hashlib
 import json
 import logging
-import os
 import tempfile
 import warnings
 from collections.abc import Iterable
@@ -30,7 +29,7 @@ from generator.findings import Finding, Findings
 from generator.project import Checked
 from generator.render import fonts, markdown, pdfpages, theme
 from generator.render.assets import Published
-from generator.render.output import MARKER, OutputRefused
+from generator.render.output import MARKER, OutputRefused, write_atomically
 from generator.render.printassets import (
     ASSET_URL,
     AssetFetcher,
@@ -378,7 +377,7 @@ class DossierPrinter:
         document = self._layout(html, AssetFetcher(assets, publisher))
         pdf = self._write(document, html)
         pdf = pdfpages.finish(pdf, _frames(document, attachments))
-        _write_atomically(target, pdf)
+        write_atomically(target, pdf)
 
         parts = self._split(application, pdf, document, sections)
         # Evidence is laid onto pages WeasyPrint made, so its count is the PDF's.
@@ -432,7 +431,7 @@ class DossierPrinter:
         paths = []
         for letter, data in files.items():
             path = folder / f"{letter}.pdf"
-            _write_atomically(path, data)
+            write_atomically(path, data)
             paths.append(path)
         self._check_upload_sizes(application, paths)
         return paths
@@ -500,7 +499,7 @@ class DossierPrinter:
 
     def _save_manifest(self, manifest: dict[str, Any]) -> None:
         text = json.dumps(dict(sorted(manifest.items())), indent=2) + "\n"
-        _write_atomically(self.pdf_dir / MANIFEST, text.encode("utf-8"))
+        write_atomically(self.pdf_dir / MANIFEST, text.encode("utf-8"))
 
     def print_all(self, only: list[str] | None = None) -> list[Printed]:
         """Print every application (or the named ones) of the student."""
@@ -571,13 +570,6 @@ def _prepare_pdf_dir(pdf_dir: Path) -> None:
         )
     pdf_dir.mkdir(parents=True, exist_ok=True)
     (pdf_dir / MARKER).write_text("made by portfolio build\n", encoding="utf-8")
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, target)
 
 
 def print_dossiers(

@@ -13,7 +13,6 @@ import hashlib
 import html
 import json
 import logging
-import os
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -29,6 +28,7 @@ from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 
 from generator import parallel
+from generator.render.output import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -160,10 +160,8 @@ class BodyStore:
         """Write the bodies this build used, replacing the file whole."""
         data = {"version": _store_version(), "bodies": dict(sorted(self.used.items()))}
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-        temporary = self.path.with_name(f".{self.path.name}.tmp")
         try:
-            temporary.write_text(text, encoding="utf-8")
-            os.replace(temporary, self.path)
+            write_atomically(self.path, text.encode("utf-8"))
         except OSError as error:
             log.info("converted bodies not kept: %s", error)
 

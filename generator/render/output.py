@@ -81,3 +81,11 @@ def _swap(new: Path, final: Path) -> None:
     new.rename(final)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Replace `target` whole: a reader never sees half a file, nor a crash one."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.tmp")
+    temporary.write_bytes(data)
+    os.replace(temporary, target)

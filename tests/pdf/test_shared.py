@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-import pytest
+from conftest import needs_fork
 from rules.builders import Root
 
 from generator import parallel
 
 from .conftest import BASE_URL, Printing, copy_printing, print_root
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux") or parallel.cores() < 2,
-    reason="dossiers are shared only on Linux with two or more cores",
-)
+pytestmark = needs_fork
 
 
 def _files(pdf: Path) -> dict[str, bytes]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import needs_fork
 from rules.builders import Root
 
 from generator import parallel
@@ -41,10 +41,7 @@ def test_the_example_built_into_another_folder_is_byte_identical(
     assert again.digest() == example_site.digest()
 
 
-@pytest.mark.skipif(
-    not sys.platform.startswith("linux") or parallel.cores() < 2,
-    reason="work is shared only on Linux with two or more cores",
-)
+@needs_fork
 def test_the_example_built_with_a_forked_helper_is_byte_identical(
     example_site: Site, tmp_path: Path
 ) -> None:

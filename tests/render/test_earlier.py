@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import io
 import json
-import sys
 from pathlib import Path
 
-import pytest
+from conftest import needs_fork
 from PIL import Image
 
 from generator import parallel
@@ -99,10 +98,7 @@ def test_files_made_by_another_version_are_not_taken(tmp_path: Path) -> None:
     assert EarlierFiles(tmp_path).kept == {}
 
 
-@pytest.mark.skipif(
-    not sys.platform.startswith("linux") or parallel.cores() < 2,
-    reason="work is shared only on Linux with two or more cores",
-)
+@needs_fork
 def test_files_made_by_the_forked_child_are_kept_too(tmp_path: Path) -> None:
     assert parallel.can_fork(), "a thread left running by another test"
     site = built(EXAMPLE, tmp_path / "out", as_of=EXAMPLE_AS_OF, share=True)
